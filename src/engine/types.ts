@@ -1,0 +1,130 @@
+/** The languages of the interface and of every questionnaire string. */
+export const LANGUAGES = ['en', 'fr', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type LocalizedText = Record<Language, string>;
+
+export interface Reference {
+  source: string;
+  ref: string;
+}
+
+export interface Crosswalk {
+  framework: string;
+  id: string;
+}
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { question: string; equals: string | number }
+  | { question: string; in: string[] }
+  | { question: string; includes: string }
+  | { question: string; answered: boolean }
+  | { question: string; atLeast: number }
+  | { question: string; atMost: number };
+
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+  exclusive?: boolean;
+}
+
+export const QUESTION_TYPES = [
+  'conformity',
+  'singleChoice',
+  'multipleChoice',
+  'shortText',
+  'longText',
+  'number',
+  'date',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  text: LocalizedText;
+  help?: LocalizedText;
+  references: Reference[];
+  evidence?: LocalizedText;
+  required?: boolean;
+  visibleIf?: Condition;
+  weight?: number;
+  crosswalk?: Crosswalk[];
+  options?: ChoiceOption[];
+  unit?: LocalizedText;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  maxLength?: number;
+}
+
+export interface Section {
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  visibleIf?: Condition;
+  questions: Question[];
+}
+
+export const OUTCOME_CATEGORIES = [
+  'notInScope',
+  'prohibited',
+  'highRisk',
+  'transparency',
+  'gpai',
+  'gpaiSystemicRisk',
+  'minimalRisk',
+  'obligation',
+] as const;
+export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
+
+export interface ApplicationDate {
+  date: string;
+  what: LocalizedText;
+  source: Reference;
+  note?: LocalizedText;
+  amendedBy?: Reference;
+}
+
+export interface Outcome {
+  id: string;
+  category: OutcomeCategory;
+  title: LocalizedText;
+  description: LocalizedText;
+  when?: Condition;
+  otherwise?: OutcomeCategory[];
+  detailFrom?: string;
+  references?: Reference[];
+  applies?: ApplicationDate[];
+  recommends?: string[];
+}
+
+export interface Questionnaire {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  reviewed?: string;
+  sections: Section[];
+  outcomes?: Outcome[];
+}
+
+export const CONFORMITY_VALUES = ['conform', 'partial', 'nonConform', 'notApplicable'] as const;
+export type ConformityValue = (typeof CONFORMITY_VALUES)[number];
+
+/** What a user gave for one question. Hidden questions keep theirs. */
+export type AnswerValue = string | number | string[];
+
+export interface Answer {
+  questionId: string;
+  value?: AnswerValue;
+  /** Required when a conformity question is answered "not applicable". */
+  justification?: string;
+  comment?: string;
+  updated: string;
+}
+
+export type AnswerMap = ReadonlyMap<string, Answer>;

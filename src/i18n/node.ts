@@ -1,0 +1,10 @@
+import { createInstance } from 'i18next';
+import type { Language } from '../engine/types';
+import { NAMESPACES, resources } from './resources';
+
+/** An i18next instance for command-line tools, where there is no browser to detect the language from. */
+export async function createNodeI18n(language: Language) {
+  const i18n = createInstance();
+  await i18n.init({ lng: language, fallbackLng: 'en', ns: [...NAMESPACES], defaultNS: 'app', resources });
+  return i18n;
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useSession } from '../state/session';
+import { AssessmentPage } from './assessment/AssessmentPage';
+import { HomePage } from './home/HomePage';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { SaveIndicator } from './SaveIndicator';
+import { SummaryPage } from './summary/SummaryPage';
+
+function StorageGate({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const storage = useSession((s) => s.storage);
+  if (storage === 'opening') return <p role="status">{t('common.loading')}</p>;
+  if (storage !== 'ready') {
+    return (
+      <div className="notice error" role="alert">
+        <h2>{t('storage.cannotOpen')}</h2>
+        <p>{t(`storage.${storage}`)}</p>
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <Router hook={useHashLocation}>
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <header className="app-header">
+        <h1>
+          <Link href="/">Conformo</Link>
+        </h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <SaveIndicator />
+        <LanguageSwitcher />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <StorageGate>
+          <Switch>
+            <Route path="/">
+              <HomePage />
+            </Route>
+            <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
+            <Route path="/assessments/:id/sections/:sectionId">
+              {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
+            </Route>
+            <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
+            <Route>
+              <p>{t('app.notFound')}</p>
+            </Route>
+          </Switch>
+        </StorageGate>
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.privacy')}</p>
+      </footer>
+    </Router>
+  );
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect } from 'wouter';
+import { localize } from '../../engine/localize';
+import { useAssessmentView } from '../../state/assessment-view';
+import { useSession } from '../../state/session';
+import { useLanguage } from '../common/useLanguage';
+import { ViewStatus } from '../common/ViewStatus';
+import type { SaveOptions } from '../questions/types';
+import { type AnswerChange, QuestionCard } from './QuestionCard';
+import { SectionNav } from './SectionNav';
+
+export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: string; sectionId?: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const view = useAssessmentView(assessmentId);
+  const saveAnswer = useSession((s) => s.saveAnswer);
+  const flush = useSession((s) => s.flush);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const onChange = useCallback(
+    (questionId: string, change: AnswerChange, options?: SaveOptions) =>
+      void saveAnswer({ assessmentId, questionId, ...change }, options),
+    [assessmentId, saveAnswer],
+  );
+  const onCommit = useCallback(() => void flush(), [flush]);
+
+  // A new section is a new page for a screen reader or keyboard user: move focus to its heading.
+  useEffect(() => {
+    if (sectionId) heading.current?.focus();
+  }, [sectionId]);
+
+  if (view.status !== 'ready') return <ViewStatus view={view} />;
+  const { assessment, questionnaire, answers, visibility } = view;
+  const visibleSections = questionnaire.sections.filter((s) => visibility.sections.has(s.id));
+  const index = visibleSections.findIndex((s) => s.id === sectionId);
+  const section = visibleSections[index];
+  if (!section) {
+    const first = visibleSections[0];
+    return (
+      <Redirect
+        to={first ? `/assessments/${assessmentId}/sections/${first.id}` : `/assessments/${assessmentId}/summary`}
+        replace
+      />
+    );
+  }
+  const previous = visibleSections[index - 1];
+  const next = visibleSections[index + 1];
+  const sectionNumber = questionnaire.sections.indexOf(section) + 1;
+  let questionNumber = 0;
+
+  return (
+    <div className="assessment-layout">
+      <SectionNav
+        assessmentId={assessmentId}
+        questionnaire={questionnaire}
+        answers={answers}
+        visibility={visibility}
+        currentSectionId={section.id}
+        language={language}
+      />
+      <div className="section-content">
+        <p className="breadcrumb">
+          {assessment.title} · {localize(questionnaire.title, language)}
+        </p>
+        <h2 ref={heading} tabIndex={-1}>
+          {sectionNumber}. {localize(section.title, language)}
+        </h2>
+        {section.description && <p className="section-description">{localize(section.description, language)}</p>}
+        {section.questions.map((question) => {
+          if (!visibility.questions.has(question.id)) return null;
+          questionNumber += 1;
+          return (
+            <QuestionCard
+              key={question.id}
+              number={`${sectionNumber}.${questionNumber}`}
+              question={question}
+              answer={answers.get(question.id)}
+              language={language}
+              onChange={onChange}
+              onCommit={onCommit}
+            />
+          );
+        })}
+        <nav className="pager" aria-label={t('assessment.pager')}>
+          {previous && (
+            <Link href={`/assessments/${assessmentId}/sections/${previous.id}`} className="button secondary">
+              ← {t('assessment.previous')}: {localize(previous.title, language)}
+            </Link>
+          )}
+          {next ? (
+            <Link href={`/assessments/${assessmentId}/sections/${next.id}`} className="button">
+              {t('assessment.next')}: {localize(next.title, language)} →
+            </Link>
+          ) : (
+            <Link href={`/assessments/${assessmentId}/summary`} className="button">
+              {t('assessment.toSummary')} →
+            </Link>
+          )}
+        </nav>
+      </div>
+    </div>
+  );
+}

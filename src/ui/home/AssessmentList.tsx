@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { localize } from '../../engine/localize';
+import { computeVisibility, overallProgress, ratio } from '../../engine/progress';
+import type { Questionnaire } from '../../engine/types';
+import { useAnswersByAssessment, useAssessments } from '../../state/assessments';
+import { formatDateTime } from '../common/format';
+import { ProgressBar } from '../common/ProgressBar';
+import { useLanguage } from '../common/useLanguage';
+
+export function AssessmentList({ questionnaires }: { questionnaires: Questionnaire[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const assessments = useAssessments();
+  const answers = useAnswersByAssessment();
+  if (!assessments || !answers) return <p role="status">{t('common.loading')}</p>;
+  if (assessments.length === 0) return <p>{t('home.none')}</p>;
+  return (
+    <ul className="assessment-list">
+      {assessments.map((a) => {
+        const questionnaire = questionnaires.find(
+          (q) => q.id === a.questionnaireId && q.version === a.questionnaireVersion,
+        );
+        const mine = answers.get(a.id) ?? new Map();
+        const progress = questionnaire
+          ? overallProgress(questionnaire, mine, computeVisibility(questionnaire, mine))
+          : undefined;
+        return (
+          <li key={a.id} className="assessment-item">
+            <h3>
+              <Link href={`/assessments/${a.id}`}>{a.title}</Link>
+            </h3>
+            <p className="meta">
+              {questionnaire
+                ? localize(questionnaire.title, language)
+                : `${a.questionnaireId} ${a.questionnaireVersion}`}
+              {a.organisation && ` · ${a.organisation}`}
+              {a.aiSystem && ` · ${a.aiSystem}`}
+            </p>
+            <p className="meta">
+              {t(`status.${a.status}`)} · {t('home.updated', { date: formatDateTime(a.updated, language) })}
+            </p>
+            {progress && <ProgressBar value={ratio(progress)} label={t('home.progressOf', { title: a.title })} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

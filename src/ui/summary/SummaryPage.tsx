@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { localize } from '../../engine/localize';
+import { evaluateOutcomes } from '../../engine/outcomes';
+import {
+  listGaps,
+  overallConformity,
+  overallProgress,
+  ratio,
+  sectionConformity,
+  sectionProgress,
+} from '../../engine/progress';
+import { useAssessmentView } from '../../state/assessment-view';
+import { useCatalog, validQuestionnaires } from '../../state/catalog';
+import { SectionNav } from '../assessment/SectionNav';
+import { formatPercent } from '../common/format';
+import { ProgressBar } from '../common/ProgressBar';
+import { useLanguage } from '../common/useLanguage';
+import { ViewStatus } from '../common/ViewStatus';
+import { OutcomeList } from './OutcomeList';
+
+export function SummaryPage({ assessmentId }: { assessmentId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const view = useAssessmentView(assessmentId);
+  const entries = useCatalog((s) => s.entries);
+  if (view.status !== 'ready') return <ViewStatus view={view} />;
+  const { assessment, questionnaire, answers, visibility } = view;
+  const progress = overallProgress(questionnaire, answers, visibility);
+  const conformity = overallConformity(questionnaire, answers, visibility);
+  const gaps = listGaps(questionnaire, answers, visibility);
+  const outcomes = evaluateOutcomes(questionnaire, answers, visibility);
+  const titleOf = (id: string) =>
+    localize(validQuestionnaires(entries).find((q) => q.id === id)?.title, language) || id;
+  const score = (value: number | null) => (value === null ? t('summary.noScore') : formatPercent(value, language));
+
+  return (
+    <div className="assessment-layout">
+      <SectionNav
+        assessmentId={assessmentId}
+        questionnaire={questionnaire}
+        answers={answers}
+        visibility={visibility}
+        currentSectionId={undefined}
+        language={language}
+      />
+      <div className="section-content summary">
+        <p className="breadcrumb">
+          {assessment.title} · {localize(questionnaire.title, language)} {questionnaire.version}
+        </p>
+        <h2>{t('summary.title')}</h2>
+        <dl className="key-figures">
+          <div>
+            <dt>{t('summary.progress')}</dt>
+            <dd>
+              <ProgressBar value={ratio(progress)} label={t('summary.progress')} />{' '}
+              {t('assessment.answeredOf', { answered: progress.answered, total: progress.total })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('summary.conformity')}</dt>
+            <dd>{score(conformity.score)}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.requiredMissing')}</dt>
+            <dd>{progress.requiredMissing}</dd>
+          </div>
+        </dl>
+
+        {outcomes.length > 0 && (
+          <section aria-labelledby="outcomes-heading">
+            <h3 id="outcomes-heading">{t('summary.outcomes')}</h3>
+            <OutcomeList results={outcomes} answers={answers} language={language} titleOf={titleOf} />
+          </section>
+        )}
+
+        <section aria-labelledby="sections-heading">
+          <h3 id="sections-heading">{t('summary.bySection')}</h3>
+          <table className="by-section">
+            <thead>
+              <tr>
+                <th scope="col">{t('summary.section')}</th>
+                <th scope="col">{t('summary.progress')}</th>
+                <th scope="col">{t('summary.conformity')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {questionnaire.sections
+                .filter((s) => visibility.sections.has(s.id))
+                .map((section) => {
+                  const p = sectionProgress(section, answers, visibility);
+                  return (
+                    <tr key={section.id}>
+                      <th scope="row">
+                        <Link href={`/assessments/${assessmentId}/sections/${section.id}`}>
+                          {localize(section.title, language)}
+                        </Link>
+                      </th>
+                      <td>{t('assessment.answeredOf', { answered: p.answered, total: p.total })}</td>
+                      <td>{score(sectionConformity(section, answers, visibility).score)}</td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="gaps-heading">
+          <h3 id="gaps-heading">{t('summary.gaps', { count: gaps.length })}</h3>
+          {gaps.length === 0 ? (
+            <p>{t('summary.noGaps')}</p>
+          ) : (
+            <ol className="gaps">
+              {gaps.map((gap) => (
+                <li key={gap.question.id}>
+                  <span className={`badge ${gap.value}`}>{t(`conformity.${gap.value}`)}</span>{' '}
+                  <Link href={`/assessments/${assessmentId}/sections/${gap.section.id}`}>
+                    {localize(gap.question.text, language)}
+                  </Link>
+                  {gap.answer.comment && <p className="gap-comment">{gap.answer.comment}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
