@@ -1,3 +1,4 @@
+import { checkDepth } from './depth';
 import { validateQuestionnaireSchema } from './generated/validators.js';
 import { simplifySchemaErrors } from './schema-errors';
 import { checkSemantics } from './semantic-checks';
@@ -8,6 +9,8 @@ export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: fals
 
 /** Loading is validating: structure first (ajv, compiled ahead of time), then meaning. Never throws. */
 export function loadQuestionnaire(data: unknown): LoadResult {
+  const depthError = checkDepth(data);
+  if (depthError) return { ok: false, errors: [depthError] };
   if (!validateQuestionnaireSchema(data)) {
     return { ok: false, errors: simplifySchemaErrors(validateQuestionnaireSchema.errors ?? []) };
   }

@@ -2,6 +2,9 @@ import type { SchemaError } from './schema-validator';
 import { type ValidationError, validationError } from './validation-error';
 
 const LANGUAGE_KEYS = ['en', 'fr', 'de'];
+// Compiled validators report `oneOf` failures relative to the sub-schema, so recognise them by where they point.
+const CONDITION_PATH = /\/(visibleIf|when)((\/(all|any)\/\d+)|\/not)*$/;
+const OUTCOME_PATH = /^\/outcomes\/\d+$/;
 
 function isWithin(path: string, parent: string): boolean {
   return path === parent || path.startsWith(`${parent}/`);
@@ -13,14 +16,13 @@ function isWithin(path: string, parent: string): boolean {
  */
 export function simplifySchemaErrors(errors: readonly SchemaError[]): ValidationError[] {
   const collapsed = errors.filter(
-    (e) =>
-      e.keyword === 'oneOf' && (e.schemaPath.includes('/condition/oneOf') || e.schemaPath.includes('/outcome/oneOf')),
+    (e) => e.keyword === 'oneOf' && (CONDITION_PATH.test(e.instancePath) || OUTCOME_PATH.test(e.instancePath)),
   );
   const roots = collapsed.filter(
     (e) => !collapsed.some((other) => other !== e && isWithin(e.instancePath, other.instancePath)),
   );
   const result: ValidationError[] = roots.map((e) =>
-    validationError(e.instancePath, e.schemaPath.includes('/outcome/') ? 'outcomeRule' : 'invalidCondition'),
+    validationError(e.instancePath, OUTCOME_PATH.test(e.instancePath) ? 'outcomeRule' : 'invalidCondition'),
   );
   const seen = new Set(result.map((e) => `${e.pointer} ${e.code}`));
   for (const error of errors) {

@@ -3,6 +3,7 @@ import type { SchemaError } from './schema-validator';
 /** Codes the interface and the CLI translate (locales/*\/validation.json). */
 export type ValidationCode =
   | 'notJson'
+  | 'tooDeep'
   | 'schema'
   | 'invalidCondition'
   | 'outcomeRule'

@@ -1,7 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { AnswerValue } from '../engine/types';
-import { type AnswerRecord, type AssessmentRecord, ConformoDatabase } from './db';
-import { classifyStorageError } from './errors';
+import { type AnswerRecord, type AssessmentRecord, ConformoDatabase, SCHEMA_VERSION } from './db';
+import { classifyStorageError, StorageError } from './errors';
 
 /** The only way into the database: typed functions, never tables (UI and state never import Dexie). */
 let database: ConformoDatabase | undefined;
@@ -25,8 +25,22 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The IndexedDB version of an existing database, read without opening it (opening could upgrade it). */
+async function installedVersion(name: string): Promise<number | undefined> {
+  const databases = await indexedDB.databases();
+  return databases.find((d) => d.name === name)?.version;
+}
+
+/**
+ * Dexie 4 opens a database of a higher version and may even bump it to fit its own schema. A newer Conformo wrote
+ * such a database: look before opening, and refuse without touching it.
+ */
 export function openStorage(): Promise<void> {
   return guarded(async () => {
+    if (typeof indexedDB === 'undefined') throw new StorageError('unavailable');
+    const installed = await installedVersion(db().name);
+    // Dexie stores version n as IndexedDB version 10n.
+    if (installed !== undefined && installed / 10 > SCHEMA_VERSION) throw new StorageError('newerVersion');
     await db().open();
   });
 }

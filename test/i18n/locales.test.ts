@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, readJson } from '../helpers';
+
+function keysOf(node: unknown, prefix = ''): string[] {
+  if (typeof node !== 'object' || node === null) return [prefix];
+  return Object.entries(node).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const namespaces = readdirSync(join(ROOT, 'locales/en')).filter((f) => f.endsWith('.json'));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('locale files', () => {
+  it.each(namespaces)('%s has exactly the same keys in en, fr and de', (file) => {
+    const en = keysOf(readJson(`locales/en/${file}`)).sort();
+    expect(keysOf(readJson(`locales/fr/${file}`)).sort()).toEqual(en);
+    expect(keysOf(readJson(`locales/de/${file}`)).sort()).toEqual(en);
+  });
+
+  it('has no empty string and no untranslated copy of the English text', () => {
+    for (const file of namespaces) {
+      const en = readJson(`locales/en/${file}`) as Record<string, unknown>;
+      for (const language of ['fr', 'de']) {
+        const other = readJson(`locales/${language}/${file}`);
+        const flat = (n: unknown, p = ''): [string, unknown][] =>
+          typeof n === 'object' && n !== null ? Object.entries(n).flatMap(([k, v]) => flat(v, `${p}.${k}`)) : [[p, n]];
+        const enFlat = new Map(flat(en));
+        for (const [key, value] of flat(other)) {
+          expect(value, `${language}/${file}${key}`).not.toBe('');
+          // Words that are spelt the same in both languages.
+          const cognate = /^(\{\{\w+\}\}|Sections?|Source|Date|Organisation|Questionnaire|Obligation|optional)$/;
+          const same = value === enFlat.get(key) && !cognate.test(String(value));
+          if (same) expect.soft(`${language}/${file}${key}`).toBe('translated');
+        }
+      }
+    }
+  });
+
+  it('defines every key the interface asks for', () => {
+    const defined = new Set(keysOf(readJson('locales/en/app.json')).map((k) => k.replace(/_(one|other)$/, '')));
+    const used = sourceFiles('src/ui').flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bt\('([a-zA-Z]+\.[a-zA-Z.]+)'/g)].map(
+        (m) => m[1] as string,
+      ),
+    );
+    expect(used.length).toBeGreaterThan(40);
+    expect(used.filter((key) => !defined.has(key))).toEqual([]);
+  });
+
+  it('has a message for every validation code the engine can return', () => {
+    const source = readFileSync(join(ROOT, 'src/engine/validation-error.ts'), 'utf8');
+    const codes = [...source.matchAll(/\| '(\w+)'/g)].map((m) => m[1]);
+    const messages = readJson('locales/en/validation.json') as Record<string, string>;
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((code) => !((code as string) in messages))).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { StorageError } from '../../src/storage/errors';
+import {
+  createAssessment,
+  getAssessment,
+  listAnswers,
+  openStorage,
+  saveAnswers,
+  selectDatabase,
+} from '../../src/storage/repository';
+
+let name: string;
+beforeEach(() => {
+  name = `conformo-test-${crypto.randomUUID()}`;
+  selectDatabase(name);
+});
+
+const newAssessment = () =>
+  createAssessment({
+    questionnaireId: 'all-types',
+    questionnaireVersion: '1.2.0',
+    title: 'Triage 2026',
+    organisation: 'Hôpital du Nord',
+    aiSystem: 'Triage assistant',
+    assessor: 'A. Martin',
+  });
+
+describe('storage', () => {
+  it('keeps an assessment and its answers across a reopen (a reload)', async () => {
+    const created = await newAssessment();
+    await saveAnswers([{ assessmentId: created.id, questionId: 'role', value: 'provider' }]);
+    selectDatabase(name);
+    expect((await getAssessment(created.id))?.title).toBe('Triage 2026');
+    expect((await listAnswers(created.id)).map((a) => [a.questionId, a.value])).toEqual([['role', 'provider']]);
+  });
+
+  it('merges field by field: the answer, the justification and the comment never overwrite each other', async () => {
+    const { id } = await newAssessment();
+    await saveAnswers([{ assessmentId: id, questionId: 'q', value: 'notApplicable' }]);
+    await saveAnswers([{ assessmentId: id, questionId: 'q', comment: 'see policy' }]);
+    await saveAnswers([{ assessmentId: id, questionId: 'q', justification: 'internal use only' }]);
+    const [answer] = await listAnswers(id);
+    expect(answer).toMatchObject({ value: 'notApplicable', comment: 'see policy', justification: 'internal use only' });
+  });
+
+  it('clears a value on null and marks the assessment in progress with a new timestamp', async () => {
+    const created = await newAssessment();
+    await saveAnswers([{ assessmentId: created.id, questionId: 'q', value: 3 }], new Date('2030-01-01T00:00:00Z'));
+    await saveAnswers([{ assessmentId: created.id, questionId: 'q', value: null }], new Date('2030-01-02T00:00:00Z'));
+    const [answer] = await listAnswers(created.id);
+    expect(answer && 'value' in answer).toBe(false);
+    expect(await getAssessment(created.id)).toMatchObject({
+      status: 'inProgress',
+      updated: '2030-01-02T00:00:00.000Z',
+    });
+  });
+
+  it('stores hostile and huge strings unchanged', async () => {
+    const { id } = await newAssessment();
+    const hostile = `<img src=x onerror=alert(1)>\u202e${'x'.repeat(100_000)}`;
+    await saveAnswers([{ assessmentId: id, questionId: '__proto__', value: hostile, comment: hostile }]);
+    const [answer] = await listAnswers(id);
+    expect(answer?.value).toBe(hostile);
+    expect(({} as Record<string, unknown>).value).toBeUndefined();
+  });
+
+  it('refuses a database written by a newer version, and leaves it untouched', async () => {
+    const newer = new Dexie(name);
+    newer.version(5).stores({ assessments: 'id', answers: '[assessmentId+questionId]', future: 'id' });
+    await newer.open();
+    await newer.table('future').add({ id: 'kept' });
+    newer.close();
+
+    selectDatabase(name);
+    await expect(openStorage()).rejects.toMatchObject({ problem: 'newerVersion' });
+    await expect(openStorage()).rejects.toBeInstanceOf(StorageError);
+
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(5);
+    expect(await again.table('future').get('kept')).toEqual({ id: 'kept' });
+    again.close();
+  });
+});
