@@ -37,7 +37,7 @@ export function SectionNav({
                   href={`/assessments/${assessmentId}/sections/${section.id}`}
                   aria-current={section.id === currentSectionId ? 'page' : undefined}
                 >
-                  <span className="section-title">{title}</span>
+                  <span className="section-title">{title}</span>{' '}
                   <span className="section-count">
                     {t('assessment.answeredOf', { answered: progress.answered, total: progress.total })}
                   </span>

@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** Debian's Chromium; the flags keep it from calling home on this closed network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function openApp(browser: Browser, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(baseUrl());
+  return page;
+}
+
+/** Presses Tab (only the keyboard) until the focused element matches `selector` (and `text`, when given). */
+export async function tabTo(page: Page, selector: string, text?: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      ([css]) => {
+        const element = document.activeElement;
+        return element?.matches(css as string) ? (element.textContent ?? '') : null;
+      },
+      [selector],
+    );
+    if (focused !== null && (!text || text.test(focused))) return;
+  }
+  throw new Error(`focus never reached ${selector} ${text ?? ''} with Tab`);
+}
+
+export async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator('.save-indicator[data-status="saved"]').waitFor();
+}
