@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../src/engine/load';
@@ -60,5 +60,15 @@ describe('the day-one questionnaire', () => {
         ref,
       ).toBe(true);
     }
+  });
+});
+
+describe('docs/questionnaire-format.md', () => {
+  it('holds a complete example that validates', () => {
+    const doc = readFileSync(join(ROOT, 'docs/questionnaire-format.md'), 'utf8');
+    const example = doc.match(/```json\n([\s\S]*?)\n```/)?.[1] ?? '';
+    const result = loadQuestionnaire(JSON.parse(example));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(JSON.parse(example)).toEqual(readJson('test/fixtures/questionnaires/all-types.json'));
   });
 });
