@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { type LoadResult, loadQuestionnaire } from '../engine/load';
+import type { LoadResult } from '../engine/load';
 import type { Questionnaire } from '../engine/types';
 
 export interface CatalogEntry {
@@ -20,6 +20,8 @@ const builtIn = import.meta.glob<unknown>('../../questionnaires/*.json', { impor
 export async function loadBuiltInQuestionnaires(
   modules: Record<string, () => Promise<unknown>> = builtIn,
 ): Promise<CatalogEntry[]> {
+  // The compiled validators are large; load them with the questionnaires, after the first paint.
+  const { loadQuestionnaire } = await import('../engine/load');
   const entries = await Promise.all(
     Object.entries(modules).map(async ([path, importer]) => {
       const source = path.slice(path.lastIndexOf('/') + 1);

@@ -45,10 +45,11 @@ describe('QuestionCard', () => {
     expect(screen.getByText('A justification is required when a requirement does not apply.')).toBeInTheDocument();
   });
 
-  it('shows references, help and expected evidence', () => {
+  it('shows references, and help formatted when opened', async () => {
     renderCard(byId('system-description'));
     expect(screen.getByText('AI Act Annex IV(1)(a)')).toBeInTheDocument();
-    expect(screen.getByText('Plain').tagName).toBe('STRONG');
+    await userEvent.click(screen.getByText('What this means'));
+    expect((await screen.findByText('Plain')).tagName).toBe('STRONG');
   });
 
   it('renders hostile answers and comments as text, never as markup', () => {
@@ -58,7 +59,7 @@ describe('QuestionCard', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('escapes HTML in help texts and drops javascript: links', () => {
+  it('escapes HTML in help texts and drops javascript: links', async () => {
     const question: Question = {
       ...byId('system-description'),
       help: {
@@ -68,6 +69,8 @@ describe('QuestionCard', () => {
       },
     };
     renderCard(question);
+    await userEvent.click(screen.getByText('What this means'));
+    expect(await screen.findByRole('link', { name: 'spec' })).toBeInTheDocument();
     expect(document.querySelector('.help img, .help script')).toBeNull();
     expect(screen.queryByRole('link', { name: 'click' })).toBeNull();
     expect(screen.getByRole('link', { name: 'spec' })).toHaveAttribute('rel', 'noopener noreferrer');

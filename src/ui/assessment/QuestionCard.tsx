@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localize } from '../../engine/localize';
 import { isRequired } from '../../engine/progress';
 import type { Answer, AnswerValue, Language, Question } from '../../engine/types';
-import { Markdown } from '../common/Markdown';
+import { MarkdownDetails } from '../common/LazyMarkdown';
 import { rendererFor } from '../questions/registry';
 import type { SaveOptions } from '../questions/types';
 import { useDraft } from '../questions/useDraft';
@@ -101,12 +101,7 @@ function QuestionCardView({ number, question, answer: stored, language, onChange
         )}
       </h3>
       <References references={question.references} crosswalk={question.crosswalk} />
-      {help && (
-        <details className="help">
-          <summary>{t('question.help')}</summary>
-          <Markdown source={help} />
-        </details>
-      )}
+      {help && <MarkdownDetails className="help" summary={t('question.help')} source={help} />}
       {evidence && (
         <details className="evidence">
           <summary>{t('question.evidence')}</summary>
