@@ -4,7 +4,15 @@ import { lazy, Suspense, useState } from 'react';
 const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
 /** A disclosure whose Markdown body is parsed only once it is opened. */
-export function MarkdownDetails({ summary, source, className }: { summary: string; source: string; className: string }) {
+export function MarkdownDetails({
+  summary,
+  source,
+  className,
+}: {
+  summary: string;
+  source: string;
+  className: string;
+}) {
   const [opened, setOpened] = useState(false);
   return (
     <details className={className} onToggle={(event) => setOpened(opened || event.currentTarget.open)}>
