@@ -1,4 +1,4 @@
-import { formatPercent } from './format';
+import { formatPercent } from '../../engine/format';
 import { useLanguage } from './useLanguage';
 
 export function ProgressBar({ value, label }: { value: number; label: string }) {

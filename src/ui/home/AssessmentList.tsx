@@ -4,7 +4,7 @@ import { localize } from '../../engine/localize';
 import { computeVisibility, overallProgress, ratio } from '../../engine/progress';
 import type { Questionnaire } from '../../engine/types';
 import { useAnswersByAssessment, useAssessments } from '../../state/assessments';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../../engine/format';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 

@@ -3,7 +3,7 @@ import { localize } from '../../engine/localize';
 import type { OutcomeResult } from '../../engine/outcomes';
 import type { Answer, Language, Question } from '../../engine/types';
 import { References } from '../assessment/References';
-import { formatDate } from '../common/format';
+import { formatDate } from '../../engine/format';
 import { AnswerText } from './AnswerText';
 
 interface OutcomeListProps {

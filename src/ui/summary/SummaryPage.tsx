@@ -13,7 +13,7 @@ import {
 import { useAssessmentView } from '../../state/assessment-view';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
 import { SectionNav } from '../assessment/SectionNav';
-import { formatPercent } from '../common/format';
+import { formatPercent } from '../../engine/format';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';

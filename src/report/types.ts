@@ -1,0 +1,42 @@
+import type { Answer, Language, Questionnaire } from '../engine/types';
+
+/** What a report says about the assessment itself (the cover page, the metadata). */
+export interface ReportAssessment {
+  id: string;
+  title: string;
+  organisation: string;
+  aiSystem: string;
+  assessor: string;
+  status: string;
+  created: string;
+  updated: string;
+}
+
+export interface ReportInput {
+  questionnaire: Questionnaire;
+  assessment: ReportAssessment;
+  answers: ReadonlyMap<string, Answer>;
+}
+
+/** Translates a report string (`locales/<language>/report.json`) in the report's language. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface ReportOptions {
+  language: Language;
+  /** The moment written on the report; the same moment gives byte-identical output. */
+  generatedAt: Date;
+  t: Translate;
+  fonts: { regular: Uint8Array; bold: Uint8Array };
+}
+
+/** The assessment as attached inside the PDF, so a report can later be imported back. */
+export interface AssessmentFile {
+  format: 'conformo.assessment';
+  formatVersion: 1;
+  exportedAt: string;
+  questionnaire: { id: string; version: string };
+  assessment: ReportAssessment & { questionnaireId: string; questionnaireVersion: string };
+  answers: Answer[];
+}
+
+export const ATTACHMENT_NAME = 'assessment.json';
