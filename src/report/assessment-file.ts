@@ -3,7 +3,9 @@ import type { AssessmentFile, ReportInput } from './types';
 
 /** Answers in questionnaire-independent, stable order (by question id), so the same answers hash the same. */
 export function sortedAnswers(input: ReportInput) {
-  return [...input.answers.values()].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  return [...input.answers.values()].sort((a, b) =>
+    a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0,
+  );
 }
 
 export function toAssessmentFile(input: ReportInput, exportedAt: Date): AssessmentFile {

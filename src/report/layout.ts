@@ -112,10 +112,35 @@ export class Layout {
       this.ensure(height);
       this.cursor -= height;
       if (line) {
-        this.page.drawText(line, { x: MARGIN.left + indent, y: this.cursor + height - size, size, font: this.fonts[font], color });
+        this.page.drawText(line, {
+          x: MARGIN.left + indent,
+          y: this.cursor + height - size,
+          size,
+          font: this.fonts[font],
+          color,
+        });
       }
     }
     this.cursor -= gapAfter;
+  }
+
+  /** A table row: each cell wraps within its column; the row moves to a new page whole. */
+  row(cells: { text: string; x: number; width: number; style?: TextStyle }[], gapAfter = 4): void {
+    const wrapped = cells.map((cell) => {
+      const { font = 'regular', size = 10 } = cell.style ?? {};
+      const lines = wrap(this.clean(cell.text), cell.width, (word) => this.widthOf(word, font, size));
+      return { ...cell, lines, height: lines.length * this.lineHeight(cell.style) };
+    });
+    const height = Math.max(...wrapped.map((c) => c.height));
+    this.ensure(height);
+    for (const cell of wrapped) {
+      const { font = 'regular', size = 10, color = COLORS.ink } = cell.style ?? {};
+      cell.lines.forEach((line, i) => {
+        const y = this.cursor - (i + 1) * this.lineHeight(cell.style) + this.lineHeight(cell.style) - size;
+        if (line) this.page.drawText(line, { x: MARGIN.left + cell.x, y, size, font: this.fonts[font], color });
+      });
+    }
+    this.cursor -= height + gapAfter;
   }
 
   /** Writes blocks on one page where they fit on one page; longer ones simply flow. */

@@ -1,4 +1,13 @@
-import { PDFArray, type PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  type PDFPage,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 
 export interface Bookmark {
   title: string;
@@ -33,7 +42,12 @@ export function addOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
   });
   context.assign(
     rootRef,
-    context.obj({ Type: 'Outlines', First: refs[0] as PDFRef, Last: refs[refs.length - 1] as PDFRef, Count: refs.length }),
+    context.obj({
+      Type: 'Outlines',
+      First: refs[0] as PDFRef,
+      Last: refs[refs.length - 1] as PDFRef,
+      Count: refs.length,
+    }),
   );
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));

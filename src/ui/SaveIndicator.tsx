@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../state/session';
 import { formatDateTime } from '../engine/format';
+import { useSession } from '../state/session';
 import { useLanguage } from './common/useLanguage';
 
 /** Says, politely to screen readers, whether the last change is safely stored. */

@@ -47,7 +47,6 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const previous = visibleSections[index - 1];
   const next = visibleSections[index + 1];
   const sectionNumber = questionnaire.sections.indexOf(section) + 1;
-  let questionNumber = 0;
 
   return (
     <div className="assessment-layout">
@@ -67,13 +66,12 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
           {sectionNumber}. {localize(section.title, language)}
         </h2>
         {section.description && <p className="section-description">{localize(section.description, language)}</p>}
-        {section.questions.map((question) => {
+        {section.questions.map((question, index) => {
           if (!visibility.questions.has(question.id)) return null;
-          questionNumber += 1;
           return (
             <QuestionCard
               key={question.id}
-              number={`${sectionNumber}.${questionNumber}`}
+              number={`${sectionNumber}.${index + 1}`}
               question={question}
               answer={answers.get(question.id)}
               language={language}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { formatDateTime } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import { computeVisibility, overallProgress, ratio } from '../../engine/progress';
 import type { Questionnaire } from '../../engine/types';
 import { useAnswersByAssessment, useAssessments } from '../../state/assessments';
-import { formatDateTime } from '../../engine/format';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 

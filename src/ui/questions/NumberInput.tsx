@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import type { Question } from '../../engine/types';
-import { formatNumber } from '../../engine/format';
 import type { QuestionInputProps, QuestionRenderer } from './types';
 import { useDraft } from './useDraft';
 

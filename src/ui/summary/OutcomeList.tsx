@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import type { OutcomeResult } from '../../engine/outcomes';
 import type { Answer, Language, Question } from '../../engine/types';
 import { References } from '../assessment/References';
-import { formatDate } from '../../engine/format';
 import { AnswerText } from './AnswerText';
 
 interface OutcomeListProps {

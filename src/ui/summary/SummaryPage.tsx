@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { formatPercent } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import { evaluateOutcomes } from '../../engine/outcomes';
 import {
@@ -13,7 +14,6 @@ import {
 import { useAssessmentView } from '../../state/assessment-view';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
 import { SectionNav } from '../assessment/SectionNav';
-import { formatPercent } from '../../engine/format';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
