@@ -98,3 +98,39 @@ describe('model-selection', () => {
     expect(uncited(questions, ['Art. 53(1)(c)', 'Art. 53(1)(d)', 'Annex XII', 'Art. 55', 'Annex XI'])).toEqual([]);
   });
 });
+
+describe('risk-mitigation-lifecycle', () => {
+  const result = loadQuestionnaire(readJson('questionnaires/risk-mitigation-lifecycle.json'));
+  const sections = result.ok ? result.questionnaire.sections : [];
+  const questions = sections.flatMap((s) => s.questions);
+
+  it('has at least 50 questions over every lifecycle stage', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(50);
+    const ids = sections.map((s) => s.id);
+    for (const stage of [
+      'design',
+      'data',
+      'development',
+      'verification-validation',
+      'deployment',
+      'operation-monitoring',
+      'retirement',
+    ]) {
+      expect(ids, stage).toContain(stage);
+    }
+  });
+
+  it('crosswalks every requirement to NIST AI RMF 1.0 and to an ISO/IEC 42001 Annex A control', () => {
+    const requirements = questions.filter((q) => q.type === 'conformity');
+    const lacking = requirements.filter((q) => {
+      const crosswalk = q.crosswalk ?? [];
+      return (
+        !crosswalk.some(
+          (c) => c.framework === 'NIST AI RMF 1.0' && /^(GOVERN|MAP|MEASURE|MANAGE) \d+\.\d+$/.test(c.id),
+        ) || !crosswalk.some((c) => c.framework === 'ISO/IEC 42001' && /^A\.\d+(\.\d+)+$/.test(c.id))
+      );
+    });
+    expect(requirements.length).toBeGreaterThan(40);
+    expect(lacking.map((q) => q.id)).toEqual([]);
+  });
+});
