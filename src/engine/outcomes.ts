@@ -1,4 +1,4 @@
-import { evaluateCondition, reasonsFor } from './conditions';
+import { evaluateCondition, hasValue, reasonsFor } from './conditions';
 import type { Visibility } from './progress';
 import type { AnswerMap, ChoiceOption, Outcome, Question, Questionnaire } from './types';
 
@@ -28,7 +28,9 @@ export function evaluateOutcomes(
   const matched: OutcomeResult[] = [];
   for (const outcome of outcomes) {
     if (!outcome.when || !evaluateCondition(outcome.when, lookup)) continue;
+    // Only given answers explain an outcome; a question left blank inside a "not" is no reason to show.
     const because = reasonsFor(outcome.when, lookup)
+      .filter((id) => hasValue(lookup(id)))
       .sort((a, b) => order.indexOf(a) - order.indexOf(b))
       .flatMap((id) => questions.get(id) ?? []);
     matched.push({ outcome, because, details: detailsOf(outcome, questions, lookup) });

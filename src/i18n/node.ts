@@ -5,6 +5,14 @@ import { NAMESPACES, resources } from './resources';
 /** An i18next instance for command-line tools, where there is no browser to detect the language from. */
 export async function createNodeI18n(language: Language) {
   const i18n = createInstance();
-  await i18n.init({ lng: language, fallbackLng: 'en', ns: [...NAMESPACES], defaultNS: 'app', resources });
+  await i18n.init({
+    lng: language,
+    fallbackLng: 'en',
+    ns: [...NAMESPACES],
+    defaultNS: 'app',
+    resources,
+    // Output is a terminal or a PDF, never HTML: escaping would print &lt; for <.
+    interpolation: { escapeValue: false },
+  });
   return i18n;
 }

@@ -80,6 +80,15 @@ export class Layout {
     return sanitize(text, this.hasGlyph);
   }
 
+  /** One line that fits `width`, shortened with an ellipsis when needed (chart labels). */
+  fit(text: string, width: number, font: FontKey, size: number): string {
+    const clean = this.clean(text).replace(/\s+/g, ' ');
+    if (this.widthOf(clean, font, size) <= width) return clean;
+    const chars = Array.from(clean);
+    while (chars.length > 0 && this.widthOf(`${chars.join('')}…`, font, size) > width) chars.pop();
+    return `${chars.join('')}…`;
+  }
+
   lines(text: string, style: TextStyle = {}): string[] {
     const { font = 'regular', size = 10, indent = 0 } = style;
     return wrap(this.clean(text), this.contentWidth - indent, (word) => this.widthOf(word, font, size));

@@ -23,6 +23,12 @@ export function heading(layout: Layout, text: string): void {
   layout.write(text, H1, 10);
 }
 
+/** A heading never ends a page: it moves on with the first lines of what it introduces. */
+function subheading(layout: Layout, text: string): void {
+  layout.ensure(70);
+  layout.write(text, H2, 6);
+}
+
 export function cover({ layout, input, options, facts: _facts }: Part): void {
   const { t, language, generatedAt } = options;
   const { questionnaire, assessment } = input;
@@ -73,7 +79,7 @@ export function summary({ layout, input, options, facts }: Part): void {
   );
   layout.write(t('summary.requiredMissing', { count: formatNumber(progress.requiredMissing, language) }), {}, 12);
 
-  layout.write(t('summary.bySection'), H2, 6);
+  subheading(layout, t('summary.bySection'));
   const columns = { progress: layout.contentWidth - 170, score: layout.contentWidth - 70 };
   layout.row([
     { text: t('summary.section'), x: 0, width: columns.progress - 10, style: LABEL },
@@ -103,13 +109,13 @@ function barChart(layout: Layout, rows: ReportFacts['sections'], { t, language }
   const labelWidth = 190;
   const barWidth = layout.contentWidth - labelWidth - 50;
   layout.ensure(30 + rows.length * (barHeight + 8));
-  layout.write(t('summary.chart'), H2, 6);
+  subheading(layout, t('summary.chart'));
   for (const { section, conformity } of rows) {
-    const label = layout.lines(localize(section.title, language), { size: 8 })[0] ?? '';
+    const label = layout.fit(localize(section.title, language), labelWidth - 8, 'regular', 8);
     layout.ensure(barHeight + 8);
     const page = layout.currentPage;
     const y = layout.y - barHeight;
-    page.drawText(label.length < localize(section.title, language).length ? `${label.slice(0, -1)}…` : label, {
+    page.drawText(label, {
       x: MARGIN.left,
       y: y + 2,
       size: 8,
@@ -152,7 +158,7 @@ function barChart(layout: Layout, rows: ReportFacts['sections'], { t, language }
 function outcomes({ layout, options, facts, input }: Part): void {
   const { t, language } = options;
   if (facts.outcomes.length === 0) return;
-  layout.write(t('summary.outcomes'), H2, 6);
+  subheading(layout, t('summary.outcomes'));
   for (const { outcome, because, details } of facts.outcomes) {
     layout.keepTogether([
       {
@@ -198,9 +204,9 @@ export function gaps({ layout, options, facts }: Part): void {
         style: { font: 'bold' },
         gapAfter: 2,
       },
-      { text: `${t('detail.answer')}: ${t(`conformity.${gap.value}`)}`, style: { indent: 12 }, gapAfter: 2 },
+      { text: t('field', { label: t('detail.answer'), value: t(`conformity.${gap.value}`) }), style: { indent: 12 }, gapAfter: 2 },
       {
-        text: `${t('detail.comment')}: ${gap.answer.comment?.trim() || t('gaps.noComment')}`,
+        text: t('field', { label: t('detail.comment'), value: gap.answer.comment?.trim() || t('gaps.noComment') }),
         style: { indent: 12 },
         gapAfter: 10,
       },
@@ -224,19 +230,19 @@ export function sectionDetail({ layout, input, options, facts }: Part, sectionIn
         style: { font: 'bold' as const },
         gapAfter: 3,
       },
-      { text: `${t('detail.answer')}: ${value ?? t('detail.unanswered')}`, style: { indent: 12 }, gapAfter: 2 },
+      { text: t('field', { label: t('detail.answer'), value: value ?? t('detail.unanswered') }), style: { indent: 12 }, gapAfter: 2 },
     ];
     // The question stays with its answer; long comments may flow onto the next page.
     layout.keepTogether(head);
-    if (answer?.justification) layout.write(`${t('detail.justification')}: ${answer.justification}`, { indent: 12 }, 2);
-    if (answer?.comment) layout.write(`${t('detail.comment')}: ${answer.comment}`, { indent: 12 }, 2);
+    if (answer?.justification) layout.write(t('field', { label: t('detail.justification'), value: answer.justification }), { indent: 12 }, 2);
+    if (answer?.comment) layout.write(t('field', { label: t('detail.comment'), value: answer.comment }), { indent: 12 }, 2);
     const references = [
       ...question.references.map((r) => `${r.source} ${r.ref}`),
       ...(question.crosswalk ?? []).map((c) => `${c.framework} ${c.id}`),
     ];
-    layout.write(`${t('detail.references')}: ${references.join(' · ')}`, { ...SMALL, indent: 12 }, 2);
+    layout.write(t('field', { label: t('detail.references'), value: references.join(' · ') }), { ...SMALL, indent: 12 }, 2);
     if (question.evidence)
-      layout.write(`${t('detail.evidence')}: ${localize(question.evidence, language)}`, { ...SMALL, indent: 12 }, 2);
+      layout.write(t('field', { label: t('detail.evidence'), value: localize(question.evidence, language) }), { ...SMALL, indent: 12 }, 2);
     layout.gap(8);
   }
 }
@@ -258,7 +264,7 @@ export function annex({ layout, input, options, facts }: Part): void {
     ]);
   }
   layout.gap(10);
-  layout.write(t('annex.hidden'), H2, 6);
+  subheading(layout, t('annex.hidden'));
   let hidden = 0;
   const describe = (c: Parameters<typeof describeCondition>[0]) =>
     describeCondition(c, facts.questions, facts.numbers, language, t);

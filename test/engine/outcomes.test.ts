@@ -29,3 +29,23 @@ describe('outcomes declared as data', () => {
     expect(evaluateOutcomes(plain, answers({}), computeVisibility(plain, answers({})))).toEqual([]);
   });
 });
+
+describe('outcome reasons', () => {
+  it('never cite a question left unanswered', () => {
+    const questionnaireWithNot = {
+      ...questionnaire,
+      outcomes: [
+        {
+          id: 'provider-without-biometrics',
+          category: 'obligation' as const,
+          title: { en: 'x', fr: 'x', de: 'x' },
+          description: { en: 'x', fr: 'x', de: 'x' },
+          when: { all: [{ question: 'role', equals: 'provider' }, { not: { question: 'uses', includes: 'biometric' } }] },
+        },
+      ],
+    };
+    const given = answers({ role: 'provider' });
+    const [result] = evaluateOutcomes(questionnaireWithNot, given, computeVisibility(questionnaireWithNot, given));
+    expect(result?.because.map((q) => q.id)).toEqual(['role']);
+  });
+});
