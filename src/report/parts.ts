@@ -204,7 +204,11 @@ export function gaps({ layout, options, facts }: Part): void {
         style: { font: 'bold' },
         gapAfter: 2,
       },
-      { text: t('field', { label: t('detail.answer'), value: t(`conformity.${gap.value}`) }), style: { indent: 12 }, gapAfter: 2 },
+      {
+        text: t('field', { label: t('detail.answer'), value: t(`conformity.${gap.value}`) }),
+        style: { indent: 12 },
+        gapAfter: 2,
+      },
       {
         text: t('field', { label: t('detail.comment'), value: gap.answer.comment?.trim() || t('gaps.noComment') }),
         style: { indent: 12 },
@@ -230,19 +234,33 @@ export function sectionDetail({ layout, input, options, facts }: Part, sectionIn
         style: { font: 'bold' as const },
         gapAfter: 3,
       },
-      { text: t('field', { label: t('detail.answer'), value: value ?? t('detail.unanswered') }), style: { indent: 12 }, gapAfter: 2 },
+      {
+        text: t('field', { label: t('detail.answer'), value: value ?? t('detail.unanswered') }),
+        style: { indent: 12 },
+        gapAfter: 2,
+      },
     ];
     // The question stays with its answer; long comments may flow onto the next page.
     layout.keepTogether(head);
-    if (answer?.justification) layout.write(t('field', { label: t('detail.justification'), value: answer.justification }), { indent: 12 }, 2);
-    if (answer?.comment) layout.write(t('field', { label: t('detail.comment'), value: answer.comment }), { indent: 12 }, 2);
+    if (answer?.justification)
+      layout.write(t('field', { label: t('detail.justification'), value: answer.justification }), { indent: 12 }, 2);
+    if (answer?.comment)
+      layout.write(t('field', { label: t('detail.comment'), value: answer.comment }), { indent: 12 }, 2);
     const references = [
       ...question.references.map((r) => `${r.source} ${r.ref}`),
       ...(question.crosswalk ?? []).map((c) => `${c.framework} ${c.id}`),
     ];
-    layout.write(t('field', { label: t('detail.references'), value: references.join(' · ') }), { ...SMALL, indent: 12 }, 2);
+    layout.write(
+      t('field', { label: t('detail.references'), value: references.join(' · ') }),
+      { ...SMALL, indent: 12 },
+      2,
+    );
     if (question.evidence)
-      layout.write(t('field', { label: t('detail.evidence'), value: localize(question.evidence, language) }), { ...SMALL, indent: 12 }, 2);
+      layout.write(
+        t('field', { label: t('detail.evidence'), value: localize(question.evidence, language) }),
+        { ...SMALL, indent: 12 },
+        2,
+      );
     layout.gap(8);
   }
 }

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchChromium, openApp, tabTo, waitUntilSaved } from './browser';
+import {
+  expectNoSeriousAxeViolations,
+  launchChromium,
+  openApp,
+  startAssessment,
+  tabTo,
+  waitUntilSaved,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function startAssessment(page: Page, title: string) {
-  await page.getByLabel('Questionnaire').selectOption({ label: 'AI literacy and prohibited practices (1.0.0)' });
-  await page.getByLabel('Title of the assessment').fill(title);
-  await page.getByLabel('Organisation').fill('Banque du Kirchberg');
-  await page.getByRole('button', { name: 'Start the assessment' }).click();
-  await page.getByRole('heading', { level: 2, name: /^1\. AI literacy/ }).waitFor();
-}
 
 const question = (page: Page, text: RegExp) => page.getByRole('article', { name: text });
 

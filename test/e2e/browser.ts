@@ -59,3 +59,12 @@ export async function expectNoSeriousAxeViolations(page: Page, screen: string): 
 export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('.save-indicator[data-status="saved"]').waitFor();
 }
+
+/** Starts an assessment of the day-one questionnaire and waits for its first section. */
+export async function startAssessment(page: Page, title: string) {
+  await page.getByLabel('Questionnaire').selectOption({ label: 'AI literacy and prohibited practices (1.0.0)' });
+  await page.getByLabel('Title of the assessment').fill(title);
+  await page.getByLabel('Organisation').fill('Banque du Kirchberg');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await page.getByRole('heading', { level: 2, name: /^1\. AI literacy/ }).waitFor();
+}

@@ -40,7 +40,9 @@ describe('outcome reasons', () => {
           category: 'obligation' as const,
           title: { en: 'x', fr: 'x', de: 'x' },
           description: { en: 'x', fr: 'x', de: 'x' },
-          when: { all: [{ question: 'role', equals: 'provider' }, { not: { question: 'uses', includes: 'biometric' } }] },
+          when: {
+            all: [{ question: 'role', equals: 'provider' }, { not: { question: 'uses', includes: 'biometric' } }],
+          },
         },
       ],
     };

@@ -36,7 +36,8 @@ describe('locale files', () => {
         for (const [key, value] of flat(other)) {
           expect(value, `${language}/${file}${key}`).not.toBe('');
           // Words that are spelt the same in both languages.
-          const cognate = /^(\{\{\w+\}\}|Sections?|Source|Date|Organisation|Questionnaire|Obligation|optional|Justification|Status)$/;
+          const cognate =
+            /^(\{\{\w+\}\}|Sections?|Source|Date|Organisation|Questionnaire|Obligation|optional|Justification|Status)$/;
           const same = value === enFlat.get(key) && !cognate.test(String(value));
           if (same) expect.soft(`${language}/${file}${key}`).toBe('translated');
         }

@@ -25,7 +25,9 @@ describe('the PDF report', () => {
     expect(pdf.check()).toMatch(/No syntax or stream encoding errors found/);
     const attached = JSON.parse(pdf.attachment());
     expect(attached).toEqual(
-      JSON.parse(JSON.stringify(toAssessmentFile({ questionnaire, assessment: ASSESSMENT, answers: given }, GENERATED_AT))),
+      JSON.parse(
+        JSON.stringify(toAssessmentFile({ questionnaire, assessment: ASSESSMENT, answers: given }, GENERATED_AT)),
+      ),
     );
     expect(attached.answers.find((a: { questionId: string }) => a.questionId === 'risk-system').comment).toBe(
       'Risk register incomplete; owner: <b>R&D</b> CISO, due Q1.',
@@ -76,7 +78,13 @@ describe('the PDF report', () => {
 
   it('writes German', async () => {
     const text = readBack(await report(questionnaire, given, 'de')).text();
-    for (const expected of ['Bewertungsbericht', 'Zusammenfassung', 'Abweichungen und Maßnahmenplan', 'Antwort: Teilweise konform', 'Seite 1 von']) {
+    for (const expected of [
+      'Bewertungsbericht',
+      'Zusammenfassung',
+      'Abweichungen und Maßnahmenplan',
+      'Antwort: Teilweise konform',
+      'Seite 1 von',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });
@@ -100,7 +108,13 @@ describe('the PDF report', () => {
     expect(info).toMatch(/Producer:\s+Conformo/);
     expect(info).toMatch(/CreationDate:\s+.*2026/);
     const outline = pdf.json().outlines as { title: string }[];
-    expect(outline.map((o) => o.title)).toEqual(['Executive summary', 'Gaps and action plan', '1. Facts', '2. Requirements', 'Annex']);
+    expect(outline.map((o) => o.title)).toEqual([
+      'Executive summary',
+      'Gaps and action plan',
+      '1. Facts',
+      '2. Requirements',
+      'Annex',
+    ]);
   });
 
   it('is byte-identical for the same assessment and timestamp', async () => {
@@ -120,7 +134,9 @@ describe('the PDF report with bad input', () => {
   it('paginates a 100,000-character comment without cutting or losing it', async () => {
     const words = Array.from({ length: 12_500 }, (_, i) => `mot${i}`).join(' ');
     const long = `${words} FIN-DU-COMMENTAIRE`.slice(-100_000);
-    const pdf = readBack(await report(questionnaire, answers({ 'risk-system': { value: 'nonConform', comment: long } })));
+    const pdf = readBack(
+      await report(questionnaire, answers({ 'risk-system': { value: 'nonConform', comment: long } })),
+    );
     expect(pdf.check()).toMatch(/No syntax or stream encoding errors found/);
     expect(Number(pdf.info().match(/Pages:\s+(\d+)/)?.[1])).toBeGreaterThan(20);
     expect(pdf.text()).toContain('FIN-DU-COMMENTAIRE');

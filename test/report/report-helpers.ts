@@ -46,7 +46,8 @@ export function readBack(pdf: Uint8Array) {
   const dir = mkdtempSync(join(tmpdir(), 'conformo-report-'));
   const file = join(dir, 'report.pdf');
   writeFileSync(file, pdf);
-  const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = (command: string, args: string[]) =>
+    execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return {
     file,
     text: () => run('pdftotext', ['-raw', file, '-']),

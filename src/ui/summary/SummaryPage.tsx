@@ -17,6 +17,7 @@ import { SectionNav } from '../assessment/SectionNav';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
+import { ExportReport } from './ExportReport';
 import { OutcomeList } from './OutcomeList';
 
 export function SummaryPage({ assessmentId }: { assessmentId: string }) {
@@ -49,6 +50,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
           {assessment.title} · {localize(questionnaire.title, language)} {questionnaire.version}
         </p>
         <h2>{t('summary.title')}</h2>
+        <ExportReport questionnaire={questionnaire} assessment={assessment} answers={answers} />
         <dl className="key-figures">
           <div>
             <dt>{t('summary.progress')}</dt>
