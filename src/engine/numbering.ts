@@ -7,7 +7,9 @@ import type { Questionnaire } from './types';
 export function questionNumbers(questionnaire: Questionnaire): Map<string, string> {
   const numbers = new Map<string, string>();
   questionnaire.sections.forEach((section, si) => {
-    section.questions.forEach((question, qi) => numbers.set(question.id, `${si + 1}.${qi + 1}`));
+    section.questions.forEach((question, qi) => {
+      numbers.set(question.id, `${si + 1}.${qi + 1}`);
+    });
   });
   return numbers;
 }
