@@ -156,6 +156,19 @@ describe('Conformo in Chromium', () => {
     await first.context().close();
   });
 
+  it('lists all the built-in questionnaires on the home screen', async () => {
+    const page = await openApp(browser);
+    const options = await page.getByLabel('Questionnaire').locator('option').allTextContents();
+    expect(options).toHaveLength(6);
+    for (const title of [/AI Act/i, /Annex VI/i, /lifecycle/i, /model/i, /[Cc]ybersecurity/, /AI literacy/]) {
+      expect(
+        options.some((o) => title.test(o)),
+        String(title),
+      ).toBe(true);
+    }
+    await page.context().close();
+  });
+
   it('has no serious or critical accessibility violation on any screen', async () => {
     const page = await openApp(browser);
     await page.getByRole('heading', { name: 'New assessment' }).waitFor();

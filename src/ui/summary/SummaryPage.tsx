@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatPercent } from '../../engine/format';
+import { formatDate, formatPercent } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import { evaluateOutcomes } from '../../engine/outcomes';
 import {
@@ -50,6 +50,9 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
           {assessment.title} · {localize(questionnaire.title, language)} {questionnaire.version}
         </p>
         <h2>{t('summary.title')}</h2>
+        {questionnaire.reviewed && (
+          <p className="hint">{t('summary.reviewed', { date: formatDate(questionnaire.reviewed, language) })}</p>
+        )}
         <ExportReport questionnaire={questionnaire} assessment={assessment} answers={answers} />
         <dl className="key-figures">
           <div>
