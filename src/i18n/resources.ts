@@ -1,18 +1,24 @@
 import deApp from '../../locales/de/app.json';
+import deBackup from '../../locales/de/backup.json';
+import dePwa from '../../locales/de/pwa.json';
 import deReport from '../../locales/de/report.json';
 import deValidation from '../../locales/de/validation.json';
 import enApp from '../../locales/en/app.json';
+import enBackup from '../../locales/en/backup.json';
+import enPwa from '../../locales/en/pwa.json';
 import enReport from '../../locales/en/report.json';
 import enValidation from '../../locales/en/validation.json';
 import frApp from '../../locales/fr/app.json';
+import frBackup from '../../locales/fr/backup.json';
+import frPwa from '../../locales/fr/pwa.json';
 import frReport from '../../locales/fr/report.json';
 import frValidation from '../../locales/fr/validation.json';
 
 /** UI strings, bundled: they are small, and the app must work offline from the first paint. */
 export const resources = {
-  en: { app: enApp, validation: enValidation, report: enReport },
-  fr: { app: frApp, validation: frValidation, report: frReport },
-  de: { app: deApp, validation: deValidation, report: deReport },
+  en: { app: enApp, validation: enValidation, report: enReport, pwa: enPwa, backup: enBackup },
+  fr: { app: frApp, validation: frValidation, report: frReport, pwa: frPwa, backup: frBackup },
+  de: { app: deApp, validation: deValidation, report: deReport, pwa: dePwa, backup: deBackup },
 } as const;
 
-export const NAMESPACES = ['app', 'validation', 'report'] as const;
+export const NAMESPACES = ['app', 'validation', 'report', 'pwa', 'backup'] as const;

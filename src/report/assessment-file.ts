@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../engine/canonical';
 import type { AssessmentFile, ReportInput } from './types';
 
 /** Answers in questionnaire-independent, stable order (by question id), so the same answers hash the same. */

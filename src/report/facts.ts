@@ -1,3 +1,4 @@
+import { sha256Hex } from '../engine/canonical';
 import { questionNumbers } from '../engine/numbering';
 import { evaluateOutcomes } from '../engine/outcomes';
 import {
@@ -10,7 +11,6 @@ import {
 } from '../engine/progress';
 import type { Question } from '../engine/types';
 import { canonicalAnswers } from './assessment-file';
-import { sha256Hex } from './canonical';
 import type { ReportInput } from './types';
 
 /** Everything the report states, computed once by the engine before any layout. */

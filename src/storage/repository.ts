@@ -6,7 +6,8 @@ import { classifyStorageError, StorageError } from './errors';
 /** The only way into the database: typed functions, never tables (UI and state never import Dexie). */
 let database: ConformoDatabase | undefined;
 
-function db(): ConformoDatabase {
+/** For the storage layer's own modules (backups, evidence); nothing outside src/storage may call it. */
+export function db(): ConformoDatabase {
   database ??= new ConformoDatabase();
   return database;
 }

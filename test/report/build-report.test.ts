@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/engine/canonical';
 import { canonicalAnswers, toAssessmentFile } from '../../src/report/assessment-file';
-import { sha256Hex } from '../../src/report/canonical';
 import { answers, fixtureQuestionnaire } from '../helpers';
 import { ASSESSMENT, GENERATED_AT, readBack, report } from './report-helpers';
 

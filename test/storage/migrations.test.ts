@@ -2,6 +2,20 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ConformoDatabase, SCHEMA_VERSION } from '../../src/storage/db';
 
+const ASSESSMENT = {
+  id: 'a1',
+  questionnaireId: 'ai-literacy-prohibited',
+  questionnaireVersion: '1.0.0',
+  title: 'Written by an earlier schema',
+  organisation: 'Org',
+  aiSystem: 'System',
+  assessor: 'Someone',
+  status: 'inProgress',
+  created: '2026-01-01T00:00:00.000Z',
+  updated: '2026-01-02T00:00:00.000Z',
+};
+const ANSWER = { assessmentId: 'a1', questionId: 'q1', value: 'conform', updated: '2026-01-02T00:00:00.000Z' };
+
 /**
  * Every schema version that ever shipped writes a database here exactly as that version did, then the current code
  * opens it. Add a case for each new version; never edit an old one.
@@ -14,22 +28,25 @@ const WRITERS: Record<number, (name: string) => Promise<void>> = {
       answers: '[assessmentId+questionId], assessmentId',
     });
     await v1.open();
-    await v1.table('assessments').add({
-      id: 'a1',
-      questionnaireId: 'ai-literacy-prohibited',
-      questionnaireVersion: '1.0.0',
-      title: 'Written by schema 1',
-      organisation: 'Org',
-      aiSystem: 'System',
-      assessor: 'Someone',
-      status: 'inProgress',
-      created: '2026-01-01T00:00:00.000Z',
-      updated: '2026-01-02T00:00:00.000Z',
-    });
-    await v1
-      .table('answers')
-      .add({ assessmentId: 'a1', questionId: 'q1', value: 'conform', updated: '2026-01-02T00:00:00.000Z' });
+    await v1.table('assessments').add(ASSESSMENT);
+    await v1.table('answers').add(ANSWER);
     v1.close();
+  },
+  2: async (name) => {
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      assessments: 'id, questionnaireId, updated',
+      answers: '[assessmentId+questionId], assessmentId',
+      history: '++id, assessmentId, [assessmentId+questionId]',
+      evidence: 'id, assessmentId, [assessmentId+questionId]',
+    });
+    await v2.open();
+    await v2.table('assessments').add({ ...ASSESSMENT, revision: 1 });
+    await v2.table('answers').add(ANSWER);
+    await v2
+      .table('history')
+      .add({ assessmentId: 'a1', questionId: 'q1', at: ANSWER.updated, before: {}, after: { value: 'conform' } });
+    v2.close();
   },
 };
 
@@ -46,11 +63,25 @@ describe('database migrations', () => {
       const db = new ConformoDatabase(name);
       await db.open();
       expect(db.verno).toBe(SCHEMA_VERSION);
-      expect(await db.assessments.get('a1')).toMatchObject({ title: 'Written by schema 1', status: 'inProgress' });
+      expect(await db.assessments.get('a1')).toMatchObject({
+        title: 'Written by an earlier schema',
+        status: 'inProgress',
+        revision: 1,
+      });
       expect(await db.answers.where('assessmentId').equals('a1').toArray()).toMatchObject([
         { questionId: 'q1', value: 'conform' },
       ]);
       db.close();
     },
   );
+
+  it('keeps the answer history written by schema version 2', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    await WRITERS[2]?.(name);
+    const db = new ConformoDatabase(name);
+    expect(await db.history.where('assessmentId').equals('a1').toArray()).toMatchObject([
+      { after: { value: 'conform' } },
+    ]);
+    db.close();
+  });
 });
