@@ -1,5 +1,5 @@
 /** Storage failures as data the UI can show in the user's language (keys in locales/*\/app.json: storage.*). */
-export type StorageProblem = 'unavailable' | 'newerVersion' | 'quota' | 'blocked' | 'unknown';
+export type StorageProblem = 'unavailable' | 'newerVersion' | 'quota' | 'blocked' | 'readOnly' | 'tooLarge' | 'unknown';
 
 export class StorageError extends Error {
   constructor(
@@ -34,4 +34,13 @@ export function classifyStorageError(error: unknown): StorageError {
   if (names.includes('BlockedError') || names.includes('DatabaseClosedError'))
     return new StorageError('blocked', error);
   return new StorageError('unknown', error);
+}
+
+/** Runs a storage operation and turns whatever it throws into a StorageError the UI can explain. */
+export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
 }

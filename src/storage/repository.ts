@@ -1,7 +1,14 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { AnswerValue } from '../engine/types';
-import { type AnswerRecord, type AssessmentRecord, ConformoDatabase, SCHEMA_VERSION } from './db';
-import { classifyStorageError, StorageError } from './errors';
+import {
+  type AnswerFields,
+  type AnswerRecord,
+  type AssessmentRecord,
+  ConformoDatabase,
+  type HistoryRecord,
+  SCHEMA_VERSION,
+} from './db';
+import { guarded, StorageError } from './errors';
 
 /** The only way into the database: typed functions, never tables (UI and state never import Dexie). */
 let database: ConformoDatabase | undefined;
@@ -16,14 +23,6 @@ export function db(): ConformoDatabase {
 export function selectDatabase(name: string): void {
   database?.close();
   database = new ConformoDatabase(name);
-}
-
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw classifyStorageError(error);
-  }
 }
 
 /** The IndexedDB version of an existing database, read without opening it (opening could upgrade it). */
@@ -81,19 +80,58 @@ export interface AnswerPatch {
   value?: AnswerValue | null;
   justification?: string;
   comment?: string;
+  /** true: the user confirms an answer carried over from an earlier assessment without changing it. */
+  confirm?: boolean;
+}
+
+/** Consecutive edits of one answer within this window are one history entry (typing is not a hundred changes). */
+const HISTORY_MERGE_MS = 2 * 60 * 1000;
+
+function fieldsOf(record: AnswerRecord | undefined): AnswerFields {
+  const fields: AnswerFields = {};
+  if (record?.value !== undefined) fields.value = record.value;
+  if (record?.justification !== undefined) fields.justification = record.justification;
+  if (record?.comment !== undefined) fields.comment = record.comment;
+  return fields;
+}
+
+function sameFields(a: AnswerFields, b: AnswerFields): boolean {
+  return (
+    JSON.stringify([a.value, a.justification, a.comment]) === JSON.stringify([b.value, b.justification, b.comment])
+  );
+}
+
+async function recordHistory(
+  assessmentId: string,
+  questionId: string,
+  before: AnswerFields,
+  after: AnswerFields,
+  at: string,
+) {
+  if (sameFields(before, after)) return;
+  const last = await db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).last();
+  if (last?.id !== undefined && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
+    if (sameFields(last.before, after)) await db().history.delete(last.id);
+    else await db().history.update(last.id, { after, at });
+    return;
+  }
+  await db().history.add({ assessmentId, questionId, at, before, after });
 }
 
 /**
  * Writes patches field by field inside one transaction, so two tabs editing different questions, or the answer and
- * the comment of the same question, never overwrite each other's work.
+ * the comment of the same question, never overwrite each other's work. Every change is kept in the history.
+ * A signed assessment is read-only: writing to it fails with the `readOnly` problem.
  */
 export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): Promise<void> {
   if (patches.length === 0) return Promise.resolve();
   const timestamp = now.toISOString();
   return guarded(() =>
-    db().transaction('rw', db().answers, db().assessments, async () => {
+    db().transaction('rw', db().answers, db().assessments, db().history, async () => {
       const touched = new Set<string>();
       for (const patch of patches) {
+        const assessment = await db().assessments.get(patch.assessmentId);
+        if (assessment?.status === 'signed') throw new StorageError('readOnly');
         const key: [string, string] = [patch.assessmentId, patch.questionId];
         const stored = await db().answers.get(key);
         const next: AnswerRecord = {
@@ -104,7 +142,10 @@ export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): 
         else if (patch.value !== undefined) next.value = patch.value;
         if (patch.justification !== undefined) next.justification = patch.justification;
         if (patch.comment !== undefined) next.comment = patch.comment;
+        // Touching a carried-over answer, or confirming it, makes it this assessment's own.
+        delete next.carriedOver;
         await db().answers.put(next);
+        await recordHistory(patch.assessmentId, patch.questionId, fieldsOf(stored), fieldsOf(next), timestamp);
         touched.add(patch.assessmentId);
       }
       for (const id of touched) {
@@ -117,6 +158,12 @@ export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): 
           });
       }
     }),
+  );
+}
+
+export function watchHistory(assessmentId: string, questionId: string): Observable<HistoryRecord[]> {
+  return liveQuery(() =>
+    db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).reverse().toArray(),
   );
 }
 
