@@ -125,6 +125,8 @@ export interface Answer {
   justification?: string;
   comment?: string;
   updated: string;
+  /** Copied from an earlier assessment and not yet confirmed. */
+  carriedOver?: boolean;
 }
 
 export type AnswerMap = ReadonlyMap<string, Answer>;

@@ -15,10 +15,13 @@ beforeEach(async () => {
   await act(() => i18n.changeLanguage('en'));
 });
 
-function renderCard(question: Question, answer?: Parameters<typeof QuestionCard>[0]['answer']) {
+function renderCard(question: Question, answer?: Parameters<typeof QuestionCard>[0]['answer'], readOnly = false) {
   const onChange = vi.fn();
   renderWithRouter(
     <QuestionCard
+      assessmentId="a1"
+      readOnly={readOnly}
+      files={[]}
       number="1.1"
       question={question}
       answer={answer}
@@ -89,6 +92,31 @@ describe('QuestionCard', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a number between 0 and 100,000.');
     expect(input).toHaveValue(-5);
     expect(onChange).not.toHaveBeenCalledWith('staff', { value: -5 }, expect.anything());
+  });
+});
+
+describe('QuestionCard of a signed assessment', () => {
+  it('shows the answer but lets nothing be changed', () => {
+    renderCard(byId('risk-system'), { questionId: 'risk-system', value: 'conform', updated: 'x' }, true);
+    expect(screen.getByRole('radio', { name: 'Conform' })).toBeChecked();
+    for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
+    expect(screen.getByLabelText('Your comment (actions, owners, evidence references)')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Clear the answer' })).toBeNull();
+    expect(screen.queryByLabelText(/Attach evidence/)).toBeNull();
+  });
+});
+
+describe('a carried-over answer', () => {
+  it('says so and can be confirmed as it is', async () => {
+    const onChange = renderCard(byId('risk-system'), {
+      questionId: 'risk-system',
+      value: 'conform',
+      carriedOver: true,
+      updated: 'x',
+    });
+    expect(screen.getByText(/Carried over from the previous assessment/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm this answer' }));
+    expect(onChange).toHaveBeenCalledWith('risk-system', { confirm: true });
   });
 });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
+import { useEvidence } from '../../state/lifecycle';
 import { useSession } from '../../state/session';
 import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
@@ -17,6 +18,7 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const saveAnswer = useSession((s) => s.saveAnswer);
   const flush = useSession((s) => s.flush);
   const heading = useRef<HTMLHeadingElement>(null);
+  const evidence = useEvidence(assessmentId);
 
   const onChange = useCallback(
     (questionId: string, change: AnswerChange, options?: SaveOptions) =>
@@ -32,6 +34,7 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
 
   if (view.status !== 'ready') return <ViewStatus view={view} />;
   const { assessment, questionnaire, answers, visibility } = view;
+  const readOnly = assessment.status === 'signed';
   const visibleSections = questionnaire.sections.filter((s) => visibility.sections.has(s.id));
   const index = visibleSections.findIndex((s) => s.id === sectionId);
   const section = visibleSections[index];
@@ -71,6 +74,9 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
           return (
             <QuestionCard
               key={question.id}
+              assessmentId={assessmentId}
+              readOnly={readOnly}
+              files={evidence?.get(question.id)}
               number={`${sectionNumber}.${index + 1}`}
               question={question}
               answer={answers.get(question.id)}

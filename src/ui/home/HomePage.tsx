@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
+import { UndoBanner } from './AssessmentActions';
 import { AssessmentList } from './AssessmentList';
 import { NewAssessmentForm } from './NewAssessmentForm';
 import { QuestionnaireErrors } from './QuestionnaireErrors';
@@ -17,6 +18,7 @@ export function HomePage() {
     <div className="home">
       <section aria-labelledby="assessments-heading" className="home-assessments">
         <h2 id="assessments-heading">{t('home.assessments')}</h2>
+        <UndoBanner />
         <AssessmentList questionnaires={questionnaires} />
       </section>
       <NewAssessmentForm questionnaires={questionnaires} />

@@ -4,18 +4,8 @@ import type { Answer } from '../../engine/types';
 import { LANGUAGES, type Language, type Questionnaire } from '../../engine/types';
 import type { AssessmentRecord } from '../../state/assessments';
 import { exportReport } from '../../state/export-report';
+import { downloadBlob } from '../common/download';
 import { useLanguage } from '../common/useLanguage';
-
-function download({ blob, fileName }: { blob: Blob; fileName: string }) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface ExportReportProps {
   questionnaire: Questionnaire;
@@ -33,7 +23,8 @@ export function ExportReport({ questionnaire, assessment, answers }: ExportRepor
   const run = async () => {
     setState('working');
     try {
-      download(await exportReport(questionnaire, assessment, answers, language));
+      const { blob, fileName } = await exportReport(questionnaire, assessment, answers, language);
+      downloadBlob(blob, fileName);
       setState('done');
     } catch (error) {
       console.error('report export failed', error);
