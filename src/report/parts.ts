@@ -43,6 +43,7 @@ export function cover({ layout, input, options, facts: _facts }: Part): void {
     [t('cover.aiSystem'), assessment.aiSystem || '—'],
     [t('cover.assessor'), assessment.assessor || '—'],
     [t('cover.status'), t(`status.${assessment.status}`)],
+    ...((assessment.revision ?? 1) > 1 ? [[t('cover.revision'), String(assessment.revision)] as [string, string]] : []),
     [t('cover.date'), formatDate(generatedAt.toISOString(), language)],
     [t('cover.language'), t(`languageName.${language}`)],
   ];
@@ -261,11 +262,39 @@ export function sectionDetail({ layout, input, options, facts }: Part, sectionIn
         { ...SMALL, indent: 12 },
         2,
       );
+    for (const file of input.evidence?.filter((e) => e.questionId === question.id) ?? []) {
+      const value = `${file.name} (${formatNumber(file.size, language)} B) SHA-256 ${file.sha256}`;
+      layout.write(t('field', { label: t('detail.evidenceFile'), value }), { ...SMALL, indent: 12 }, 2);
+    }
     layout.gap(8);
   }
 }
 
-export function annex({ layout, input, options, facts }: Part): void {
+function signOffBlock({ layout, input, options }: Part): void {
+  const { t, language } = options;
+  const { signOff } = input.assessment;
+  subheading(layout, t('annex.signOff'));
+  if (!signOff) {
+    layout.write(t('annex.notSigned'), {}, 10);
+    return;
+  }
+  const rows: [string, string][] = [
+    [t('annex.signedBy'), `${signOff.name} — ${signOff.role}`],
+    [t('annex.signedOn'), `${formatDate(signOff.date, language)} (${signOff.signedAt})`],
+    [t('annex.statement'), signOff.statement],
+    [t('annex.contentHash'), signOff.contentHash],
+  ];
+  for (const [label, value] of rows) {
+    layout.row([
+      { text: label, x: 0, width: 150, style: LABEL },
+      { text: value, x: 160, width: layout.contentWidth - 160 },
+    ]);
+  }
+  layout.gap(10);
+}
+
+export function annex(part: Part): void {
+  const { layout, input, options, facts } = part;
   const { t, language, generatedAt } = options;
   heading(layout, t('annex.title'));
   const rows: [string, string][] = [
@@ -282,6 +311,7 @@ export function annex({ layout, input, options, facts }: Part): void {
     ]);
   }
   layout.gap(10);
+  signOffBlock(part);
   subheading(layout, t('annex.hidden'));
   let hidden = 0;
   const describe = (c: Parameters<typeof describeCondition>[0]) =>

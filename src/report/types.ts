@@ -10,12 +10,32 @@ export interface ReportAssessment {
   status: string;
   created: string;
   updated: string;
+  revision?: number;
+  signOff?: ReportSignOff;
+}
+
+export interface ReportSignOff {
+  name: string;
+  role: string;
+  date: string;
+  statement: string;
+  contentHash: string;
+  signedAt: string;
+}
+
+/** An evidence file as the report lists it: its identity and fingerprint, not its content. */
+export interface ReportEvidence {
+  questionId: string;
+  name: string;
+  size: number;
+  sha256: string;
 }
 
 export interface ReportInput {
   questionnaire: Questionnaire;
   assessment: ReportAssessment;
   answers: ReadonlyMap<string, Answer>;
+  evidence?: readonly ReportEvidence[];
 }
 
 /** Translates a report string (`locales/<language>/report.json`) in the report's language. */

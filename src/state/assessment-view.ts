@@ -1,19 +1,27 @@
 import { useEffect, useMemo } from 'react';
 import { computeVisibility, type Visibility } from '../engine/progress';
 import type { Answer, Questionnaire } from '../engine/types';
+import { compareVersions } from '../engine/version';
 import { type AssessmentRecord, useAnswers, useAssessment } from './assessments';
-import { findQuestionnaire, useCatalog } from './catalog';
+import { findQuestionnaire, latestQuestionnaire, useCatalog } from './catalog';
 
 export type AssessmentView =
   | { status: 'loading' }
   | { status: 'notFound' }
-  | { status: 'questionnaireMissing'; assessment: AssessmentRecord }
+  | {
+      status: 'questionnaireMissing';
+      assessment: AssessmentRecord;
+      latest: Questionnaire | undefined;
+      answers: Map<string, Answer>;
+    }
   | {
       status: 'ready';
       assessment: AssessmentRecord;
       questionnaire: Questionnaire;
       answers: Map<string, Answer>;
       visibility: Visibility;
+      /** A newer version of the questionnaire, when this build ships one. */
+      newer: Questionnaire | undefined;
     };
 
 /** Everything a screen about one assessment needs, read live from storage and recomputed only when answers change. */
@@ -33,6 +41,8 @@ export function useAssessmentView(assessmentId: string): AssessmentView {
   );
   if (assessment === null) return { status: 'notFound' };
   if (assessment === undefined || answers === undefined || catalog.status !== 'ready') return { status: 'loading' };
-  if (!questionnaire || !visibility) return { status: 'questionnaireMissing', assessment };
-  return { status: 'ready', assessment, questionnaire, answers, visibility };
+  const latest = latestQuestionnaire(catalog.entries, assessment.questionnaireId);
+  if (!questionnaire || !visibility) return { status: 'questionnaireMissing', assessment, latest, answers };
+  const newer = latest && compareVersions(latest.version, questionnaire.version) > 0 ? latest : undefined;
+  return { status: 'ready', assessment, questionnaire, answers, visibility, newer };
 }

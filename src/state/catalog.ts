@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LoadResult } from '../engine/load';
 import type { Questionnaire } from '../engine/types';
+import { compareVersions } from '../engine/version';
 
 export interface CatalogEntry {
   /** Where the questionnaire came from, e.g. "ai-act-scoping.json". */
@@ -57,4 +58,11 @@ export function findQuestionnaire(
   version?: string,
 ): Questionnaire | undefined {
   return validQuestionnaires(entries).find((q) => q.id === id && (version === undefined || q.version === version));
+}
+
+/** The newest version of a questionnaire this build ships, if any. */
+export function latestQuestionnaire(entries: readonly CatalogEntry[], id: string): Questionnaire | undefined {
+  return validQuestionnaires(entries)
+    .filter((q) => q.id === id)
+    .sort((a, b) => compareVersions(b.version, a.version))[0];
 }

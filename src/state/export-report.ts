@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { Answer, Language, Questionnaire } from '../engine/types';
 import type { AssessmentRecord } from '../storage/db';
+import { listEvidence } from '../storage/evidence';
 
 export interface ReportFile {
   blob: Blob;
@@ -29,8 +30,14 @@ export async function exportReport(
 ): Promise<ReportFile> {
   const { buildReport, loadReportFonts } = await import('../report');
   const t = i18next.getFixedT(language, 'report');
+  const evidence = (await listEvidence(assessment.id)).map(({ questionId, name, size, sha256 }) => ({
+    questionId,
+    name,
+    size,
+    sha256,
+  }));
   const bytes = await buildReport(
-    { questionnaire, assessment, answers },
+    { questionnaire, assessment, answers, evidence },
     { language, generatedAt: now, fonts: await loadReportFonts(), t: (key, values) => t(key, values) },
   );
   return {

@@ -130,6 +130,43 @@ describe('the PDF report', () => {
   });
 });
 
+describe('the PDF report of a signed assessment with evidence', () => {
+  it('lists evidence files with their hashes and the sign-off with its content hash', async () => {
+    const signed = {
+      ...ASSESSMENT,
+      status: 'signed',
+      revision: 2,
+      signOff: {
+        name: 'Dr. Jeanne Weber',
+        role: 'Chief compliance officer',
+        date: '2026-11-28',
+        statement: 'Reviewed with the product team.',
+        contentHash: 'a'.repeat(64),
+        signedAt: '2026-11-28T16:00:00.000Z',
+      },
+    };
+    const evidence = [{ questionId: 'risk-system', name: 'risk-register.xlsx', size: 48213, sha256: 'b'.repeat(64) }];
+    const i18n = await (await import('../../src/i18n/node')).createNodeI18n('en');
+    const t = i18n.getFixedT('en', 'report');
+    const { buildReport } = await import('../../src/report/build-report');
+    const { FONTS } = await import('./report-helpers');
+    const pdf = readBack(
+      await buildReport(
+        { questionnaire, assessment: signed, answers: given, evidence },
+        { language: 'en', generatedAt: GENERATED_AT, t: (key, values) => t(key, values), fonts: FONTS },
+      ),
+    );
+    const text = pdf.text();
+    const flat = text.replace(/\s/g, '');
+    expect(text).toContain('Signed off');
+    expect(text).toContain('Dr. Jeanne Weber — Chief compliance officer');
+    expect(text).toContain('Evidence file: risk-register.xlsx (48,213 B)');
+    expect(flat).toContain('b'.repeat(64));
+    expect(flat).toContain('a'.repeat(64));
+    expect(text).toMatch(/Revision\s+2/);
+  });
+});
+
 describe('the PDF report with bad input', () => {
   it('paginates a 100,000-character comment without cutting or losing it', async () => {
     const words = Array.from({ length: 12_500 }, (_, i) => `mot${i}`).join(' ');

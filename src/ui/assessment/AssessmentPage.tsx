@@ -6,6 +6,7 @@ import { useAssessmentView } from '../../state/assessment-view';
 import { useEvidence } from '../../state/lifecycle';
 import { useSession } from '../../state/session';
 import { useLanguage } from '../common/useLanguage';
+import { VersionMigration } from '../common/VersionMigration';
 import { ViewStatus } from '../common/ViewStatus';
 import type { SaveOptions } from '../questions/types';
 import { type AnswerChange, QuestionCard } from './QuestionCard';
@@ -65,6 +66,10 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
         <p className="breadcrumb">
           {assessment.title} · {localize(questionnaire.title, language)}
         </p>
+        {view.newer && (
+          <VersionMigration assessment={assessment} current={questionnaire} target={view.newer} answers={answers} />
+        )}
+        {readOnly && <p className="notice">{t('signoff.readOnlyNotice')}</p>}
         <h2 ref={heading} tabIndex={-1}>
           {sectionNumber}. {localize(section.title, language)}
         </h2>

@@ -19,6 +19,7 @@ import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
 import { ExportReport } from './ExportReport';
 import { OutcomeList } from './OutcomeList';
+import { SignOffPanel } from './SignOffPanel';
 
 export function SummaryPage({ assessmentId }: { assessmentId: string }) {
   const { t } = useTranslation();
@@ -128,6 +129,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
             </ol>
           )}
         </section>
+        <SignOffPanel assessment={assessment} />
       </div>
     </div>
   );

@@ -1,0 +1,161 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Questionnaire } from '../../src/engine/types';
+import { useCatalog } from '../../src/state/catalog';
+import { useSession } from '../../src/state/session';
+import { createAssessment, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
+import { App } from '../../src/ui/App';
+import { fixtureQuestionnaire } from '../helpers';
+import { i18n } from './render';
+
+const v1 = fixtureQuestionnaire();
+function nextVersion(): Questionnaire {
+  const v2 = structuredClone(v1);
+  v2.version = '1.3.0';
+  const facts = v2.sections[0]!;
+  facts.questions = facts.questions.filter((q) => q.id !== 'trained-on');
+  facts.questions.push({
+    ...structuredClone(facts.questions[4]!),
+    id: 'system-owner',
+    text: { en: 'Owner?', fr: 'Responsable ?', de: 'Verantwortlich?' },
+  });
+  return v2;
+}
+
+function useQuestionnaires(...questionnaires: Questionnaire[]) {
+  useCatalog.setState({
+    status: 'ready',
+    entries: questionnaires.map((questionnaire) => ({
+      source: `${questionnaire.version}.json`,
+      result: { ok: true, questionnaire },
+    })),
+  });
+}
+
+async function seed(title = 'Triage review') {
+  const record = await createAssessment({
+    questionnaireId: 'all-types',
+    questionnaireVersion: '1.2.0',
+    title,
+    organisation: 'Hôpital du Nord',
+    aiSystem: 'Triage',
+    assessor: 'A. Martin',
+  });
+  await saveAnswers([{ assessmentId: record.id, questionId: 'role', value: 'provider' }]);
+  return record;
+}
+
+beforeEach(async () => {
+  selectDatabase(`ui-lifecycle-${crypto.randomUUID()}`);
+  window.location.hash = '';
+  useQuestionnaires(v1);
+  await act(() => useSession.getState().openStorage());
+  await act(() => i18n.changeLanguage('en'));
+});
+
+describe('assessment lifecycle on the home screen', () => {
+  it('deletes after confirmation, and undo brings it back', async () => {
+    const user = userEvent.setup();
+    await seed();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(
+      screen.getByText('Delete “Triage review” with all its answers, history and evidence files?'),
+    ).toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole('group', { name: 'Confirm the deletion of Triage review' })).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    expect(await screen.findByText('“Triage review” was deleted.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Triage review' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('link', { name: 'Triage review' })).toBeInTheDocument();
+  });
+
+  it('renames and archives', async () => {
+    const user = userEvent.setup();
+    await seed();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Rename' }));
+    const input = screen.getByLabelText('New title');
+    await user.clear(input);
+    await user.type(input, 'Triage review 2026');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('link', { name: 'Triage review 2026' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Archive' }));
+    expect(await screen.findByText('Archived (1)')).toBeInTheDocument();
+    expect(screen.getByText('No assessment yet. Start one from a questionnaire.')).toBeInTheDocument();
+  });
+
+  it('re-assesses: the copy opens with carried-over answers to confirm', async () => {
+    const user = userEvent.setup();
+    await seed();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Re-assess (copy the answers)' }));
+    const role = await screen.findByRole('article', { name: /Your role\?/ });
+    expect(within(role).getByRole('radio', { name: 'Provider' })).toBeChecked();
+    expect(within(role).getByText(/Carried over from the previous assessment/)).toBeInTheDocument();
+    await user.click(within(role).getByRole('button', { name: 'Confirm this answer' }));
+    await waitFor(() => expect(within(role).queryByText(/Carried over/)).toBeNull());
+  });
+});
+
+describe('sign-off', () => {
+  it('makes the assessment read-only with its hash shown, and reopening starts revision 2', async () => {
+    const user = userEvent.setup();
+    const record = await seed();
+    window.location.hash = `#/assessments/${record.id}/summary`;
+    render(<App />);
+    await user.type(await screen.findByLabelText('Role'), 'DPO');
+    await user.click(screen.getByRole('button', { name: 'Sign off and make read-only' }));
+    expect(await screen.findByText(/Signed off by A\. Martin \(DPO\)/)).toBeInTheDocument();
+    expect(screen.getByText(/^[0-9a-f]{64}$/)).toBeInTheDocument();
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: /Facts/ }));
+    expect(await screen.findByText('This assessment is signed off and read-only.')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Provider' })).toBeDisabled();
+
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Summary' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Reopen as revision 2' }));
+    const role = await screen.findByRole('article', { name: /Your role\?/ });
+    expect(within(role).getByRole('radio', { name: 'Provider' })).toBeEnabled();
+    expect(within(role).getByRole('radio', { name: 'Provider' })).toBeChecked();
+  });
+});
+
+describe('questionnaire versions', () => {
+  it('offers a newer version, lists what changes, and moves the assessment keeping answers by id', async () => {
+    const user = userEvent.setup();
+    const record = await seed();
+    useQuestionnaires(v1, nextVersion());
+    window.location.hash = `#/assessments/${record.id}`;
+    render(<App />);
+    expect(
+      await screen.findByText('Version 1.3.0 of this questionnaire is available (this assessment uses 1.2.0).'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Review the changes' }));
+    expect(screen.getByText('1 new question')).toBeInTheDocument();
+    expect(screen.getByText('Owner?')).toBeInTheDocument();
+    expect(screen.getByText(/1 question removed/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Move this assessment to version 1.3.0' }));
+    expect(await screen.findByRole('article', { name: /Owner\?/ })).toBeInTheDocument();
+    expect(screen.queryByText(/Version 1\.3\.0 of this questionnaire is available/)).toBeNull();
+    expect((await listAnswers(record.id)).map((a) => a.value)).toEqual(['provider']);
+  });
+
+  it('offers the shipped version when the pinned one is gone', async () => {
+    const record = await seed();
+    useQuestionnaires(nextVersion());
+    window.location.hash = `#/assessments/${record.id}`;
+    render(<App />);
+    expect(
+      await screen.findByText(
+        /This assessment uses version 1\.2\.0 of its questionnaire, which this version of Conformo no longer ships/,
+      ),
+    ).toBeInTheDocument();
+  });
+});
