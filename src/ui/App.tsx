@@ -5,6 +5,9 @@ import { useSession } from '../state/session';
 import { AssessmentPage } from './assessment/AssessmentPage';
 import { HomePage } from './home/HomePage';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PrivacyPage } from './privacy/PrivacyPage';
+import { StoragePanel } from './pwa/StoragePanel';
+import { UpdateBanner } from './pwa/UpdateBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { SummaryPage } from './summary/SummaryPage';
 
@@ -38,25 +41,37 @@ export function App() {
         <SaveIndicator />
         <LanguageSwitcher />
       </header>
+      <UpdateBanner />
       <main id="main" tabIndex={-1}>
-        <StorageGate>
-          <Switch>
-            <Route path="/">
-              <HomePage />
-            </Route>
-            <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
-            <Route path="/assessments/:id/sections/:sectionId">
-              {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
-            </Route>
-            <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
-            <Route>
-              <p>{t('app.notFound')}</p>
-            </Route>
-          </Switch>
-        </StorageGate>
+        <Switch>
+          {/* Reachable even when storage cannot be opened: erasing must always be possible. */}
+          <Route path="/privacy">
+            <PrivacyPage />
+          </Route>
+          <Route>
+            <StorageGate>
+              <Switch>
+                <Route path="/">
+                  <HomePage />
+                </Route>
+                <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
+                <Route path="/assessments/:id/sections/:sectionId">
+                  {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
+                </Route>
+                <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
+                <Route>
+                  <p>{t('app.notFound')}</p>
+                </Route>
+              </Switch>
+            </StorageGate>
+          </Route>
+        </Switch>
       </main>
       <footer className="app-footer">
-        <p>{t('app.privacy')}</p>
+        <p>
+          {t('app.privacy')} <Link href="/privacy">{t('privacy.link')}</Link>
+        </p>
+        <StoragePanel />
       </footer>
     </Router>
   );

@@ -1,0 +1,54 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useCatalog } from '../../src/state/catalog';
+import { useSession } from '../../src/state/session';
+import { createAssessment, db, selectDatabase } from '../../src/storage/repository';
+import { App } from '../../src/ui/App';
+import { fixtureQuestionnaire } from '../helpers';
+import { i18n } from './render';
+
+beforeEach(async () => {
+  selectDatabase(`ui-privacy-${crypto.randomUUID()}`);
+  useCatalog.setState({
+    status: 'ready',
+    entries: [{ source: 'x.json', result: { ok: true, questionnaire: fixtureQuestionnaire() } }],
+  });
+  await act(() => useSession.getState().openStorage());
+  await act(() => i18n.changeLanguage('en'));
+});
+
+describe('privacy statement', () => {
+  it('says what is stored and where, and deletes all data only after confirmation', async () => {
+    const user = userEvent.setup();
+    const name = db().name;
+    await createAssessment({
+      questionnaireId: 'all-types',
+      questionnaireVersion: '1.2.0',
+      title: 'Secret',
+      organisation: '',
+      aiSystem: '',
+      assessor: '',
+    });
+    localStorage.setItem('conformo.language', 'en');
+    window.location.hash = '#/privacy';
+    render(<App />);
+    expect(screen.getByRole('heading', { name: 'Nothing leaves the device' })).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Delete all my data' });
+    expect(button).toBeDisabled();
+    await user.click(screen.getByLabelText('I understand that all my Conformo data on this device will be deleted.'));
+    await user.click(button);
+    expect(
+      await screen.findByText('Everything was deleted. Conformo restarts as on a first visit.'),
+    ).toBeInTheDocument();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    expect(localStorage.getItem('conformo.language')).toBeNull();
+  });
+
+  it('is reachable even when storage cannot be opened', () => {
+    useSession.setState({ storage: 'newerVersion' });
+    window.location.hash = '#/privacy';
+    render(<App />);
+    expect(screen.getByRole('button', { name: 'Delete all my data' })).toBeInTheDocument();
+  });
+});
