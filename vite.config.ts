@@ -18,7 +18,11 @@ function headTags(): Plugin {
     name: 'conformo:pwa-head',
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOUR }, injectTo: 'head' },
-      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon-180x180.png' }, injectTo: 'head' },
+      {
+        tag: 'link',
+        attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon-180x180.png' },
+        injectTo: 'head',
+      },
     ],
   };
 }
