@@ -1,5 +1,6 @@
 import { createInstance } from 'i18next';
 import type { Language } from '../engine/types';
+import { reportResources } from './report-resources';
 import { NAMESPACES, resources } from './resources';
 
 /** An i18next instance for command-line tools, where there is no browser to detect the language from. */
@@ -8,9 +9,13 @@ export async function createNodeI18n(language: Language) {
   await i18n.init({
     lng: language,
     fallbackLng: 'en',
-    ns: [...NAMESPACES],
+    ns: [...NAMESPACES, 'report'],
     defaultNS: 'app',
-    resources,
+    resources: {
+      en: { ...resources.en, report: reportResources.en },
+      fr: { ...resources.fr, report: reportResources.fr },
+      de: { ...resources.de, report: reportResources.de },
+    },
     // Output is a terminal or a PDF, never HTML: escaping would print &lt; for <.
     interpolation: { escapeValue: false },
   });

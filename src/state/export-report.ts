@@ -28,7 +28,13 @@ export async function exportReport(
   language: Language,
   now = new Date(),
 ): Promise<ReportFile> {
-  const { buildReport, loadReportFonts } = await import('../report');
+  const [{ buildReport, loadReportFonts }, { reportResources }] = await Promise.all([
+    import('../report'),
+    import('../i18n/report-resources'),
+  ]);
+  if (!i18next.hasResourceBundle(language, 'report')) {
+    i18next.addResourceBundle(language, 'report', reportResources[language]);
+  }
   const t = i18next.getFixedT(language, 'report');
   const evidence = (await listEvidence(assessment.id)).map(({ questionId, name, size, sha256 }) => ({
     questionId,

@@ -17,10 +17,20 @@ export class SaveQueue {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
 
+  /**
+   * `onDue` runs when the delay has passed; the session passes its own flush so that writes started by the timer
+   * update the save status like any other.
+   */
   constructor(
     private readonly write: (patches: AnswerPatch[]) => Promise<void>,
     private readonly delayMs = 250,
+    private readonly onDue: () => void = () => void this.flush(),
   ) {}
+
+  /** Resolves when the write already running (if any) has finished, successfully or not. */
+  idle(): Promise<void> {
+    return this.writing.catch(() => undefined);
+  }
 
   get size(): number {
     return this.pending.size;
@@ -31,7 +41,7 @@ export class SaveQueue {
     const earlier = this.pending.get(key);
     this.pending.set(key, earlier ? mergePatches(earlier, patch) : patch);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    this.timer = setTimeout(() => this.onDue(), this.delayMs);
   }
 
   /** Writes everything pending, after any write already running, and resolves when it is durable. */

@@ -17,7 +17,11 @@ interface SessionState {
   flush: () => Promise<void>;
 }
 
-const queue = new SaveQueue((patches) => saveAnswers(patches));
+const queue = new SaveQueue(
+  (patches) => saveAnswers(patches),
+  250,
+  () => void useSession.getState().flush(),
+);
 
 export const useSession = create<SessionState>((set, get) => ({
   storage: 'opening',
@@ -38,7 +42,8 @@ export const useSession = create<SessionState>((set, get) => ({
     if (options.immediate !== false) await get().flush();
   },
   flush: async () => {
-    if (queue.size === 0) return;
+    // Nothing queued may still mean a write in flight: a caller (an update, a sign-off) must wait for it too.
+    if (queue.size === 0) return queue.idle();
     set({ saveStatus: 'saving' });
     try {
       await queue.flush();

@@ -1,15 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useSession } from '../state/session';
-import { AssessmentPage } from './assessment/AssessmentPage';
 import { HomePage } from './home/HomePage';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { PrivacyPage } from './privacy/PrivacyPage';
 import { StoragePanel } from './pwa/StoragePanel';
 import { UpdateBanner } from './pwa/UpdateBanner';
 import { SaveIndicator } from './SaveIndicator';
-import { SummaryPage } from './summary/SummaryPage';
+
+// Only the home screen is on the first page; the others load when first visited (and are precached for offline).
+const AssessmentPage = lazy(() => import('./assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const SummaryPage = lazy(() => import('./summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 
 function StorageGate({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -43,29 +46,31 @@ export function App() {
       </header>
       <UpdateBanner />
       <main id="main" tabIndex={-1}>
-        <Switch>
-          {/* Reachable even when storage cannot be opened: erasing must always be possible. */}
-          <Route path="/privacy">
-            <PrivacyPage />
-          </Route>
-          <Route>
-            <StorageGate>
-              <Switch>
-                <Route path="/">
-                  <HomePage />
-                </Route>
-                <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
-                <Route path="/assessments/:id/sections/:sectionId">
-                  {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
-                </Route>
-                <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
-                <Route>
-                  <p>{t('app.notFound')}</p>
-                </Route>
-              </Switch>
-            </StorageGate>
-          </Route>
-        </Switch>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Switch>
+            {/* Reachable even when storage cannot be opened: erasing must always be possible. */}
+            <Route path="/privacy">
+              <PrivacyPage />
+            </Route>
+            <Route>
+              <StorageGate>
+                <Switch>
+                  <Route path="/">
+                    <HomePage />
+                  </Route>
+                  <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
+                  <Route path="/assessments/:id/sections/:sectionId">
+                    {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
+                  </Route>
+                  <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
+                  <Route>
+                    <p>{t('app.notFound')}</p>
+                  </Route>
+                </Switch>
+              </StorageGate>
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>

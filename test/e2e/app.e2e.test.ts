@@ -158,8 +158,9 @@ describe('Conformo in Chromium', () => {
 
   it('lists all the built-in questionnaires on the home screen', async () => {
     const page = await openApp(browser);
-    const options = await page.getByLabel('Questionnaire').locator('option').allTextContents();
-    expect(options).toHaveLength(6);
+    const select = page.getByLabel('Questionnaire');
+    await expect.poll(() => select.locator('option').count()).toBe(6);
+    const options = await select.locator('option').allTextContents();
     for (const title of [/AI Act/i, /Annex VI/i, /lifecycle/i, /model/i, /[Cc]ybersecurity/, /AI literacy/]) {
       expect(
         options.some((o) => title.test(o)),

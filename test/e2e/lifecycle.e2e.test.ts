@@ -65,8 +65,8 @@ describe('sign-off in Chromium', () => {
     await waitUntilSaved(page);
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await nav.getByRole('link', { name: 'Summary' }).click();
-    await page.getByLabel('Name').fill('Jeanne Weber');
-    await page.getByLabel('Role').fill('Chief compliance officer');
+    await page.getByLabel('Name', { exact: true }).fill('Jeanne Weber');
+    await page.getByLabel('Role', { exact: true }).fill('Chief compliance officer');
     await page.getByRole('button', { name: 'Sign off and make read-only' }).click();
     await page.getByText('Signed off by Jeanne Weber (Chief compliance officer)', { exact: false }).waitFor();
     expect(await page.locator('.signoff code.hash').textContent()).toMatch(/^[0-9a-f]{64}$/);

@@ -40,3 +40,36 @@ describe('SaveQueue', () => {
     expect(written).toEqual([[{ assessmentId: 'a', questionId: 'q', value: 'second', comment: 'kept' }]]);
   });
 });
+
+describe('SaveQueue.idle', () => {
+  it('waits for a write already running, even with nothing queued', async () => {
+    const done: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = new SaveQueue(async () => {
+      await gate;
+      done.push('written');
+    }, 10_000);
+    queue.enqueue({ assessmentId: 'a', questionId: 'q', value: 'x' });
+    const writing = queue.flush();
+    expect(queue.size).toBe(0);
+    const idle = queue.idle().then(() => done.push('idle'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toEqual([]);
+    release();
+    await Promise.all([writing, idle]);
+    expect(done).toEqual(['written', 'idle']);
+  });
+
+  it('calls onDue when the delay has passed', async () => {
+    vi.useFakeTimers();
+    const onDue = vi.fn();
+    const queue = new SaveQueue(async () => {}, 250, onDue);
+    queue.enqueue({ assessmentId: 'a', questionId: 'q', value: 'x' });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(onDue).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+  });
+});
