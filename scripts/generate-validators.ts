@@ -13,6 +13,7 @@ const outDir = join(root, 'src/engine/generated');
 
 const schemas = [
   { file: 'questionnaires/schema/questionnaire.schema.json', exportName: 'validateQuestionnaireSchema' },
+  { file: 'schemas/backup.schema.json', exportName: 'validateBackupSchema' },
 ];
 
 mkdirSync(outDir, { recursive: true });

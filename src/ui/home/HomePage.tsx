@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
+import { BackupPanel } from '../backup/BackupPanel';
 import { UndoBanner } from './AssessmentActions';
 import { AssessmentList } from './AssessmentList';
 import { NewAssessmentForm } from './NewAssessmentForm';
@@ -23,6 +24,7 @@ export function HomePage() {
       </section>
       <NewAssessmentForm questionnaires={questionnaires} />
       <QuestionnaireErrors entries={entries} />
+      <BackupPanel />
     </div>
   );
 }

@@ -1,0 +1,263 @@
+import { decodedLength } from './backup-base64';
+import { type BackupError, type BackupResult, backupError } from './backup-errors';
+import {
+  ASSESSMENT_FILE_FORMAT,
+  ASSESSMENT_FILE_FORMAT_VERSION,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type BackupAnswer,
+  type BackupAnswerFields,
+  type BackupAssessment,
+  type BackupAssessmentStatus,
+  type BackupEntry,
+  type BackupEvidence,
+  type BackupHistoryEntry,
+  type BackupSignOff,
+  MAX_EVIDENCE_BYTES,
+  type RestoredImport,
+} from './backup-format';
+import { checkDepth } from './depth';
+import { validateBackupSchema } from './generated/validators.js';
+import { simplifySchemaErrors } from './schema-errors';
+import type { SchemaError } from './schema-validator';
+import type { AnswerValue } from './types';
+
+/** Keys that could reach a prototype if some code ever assigned them: refused wherever they appear. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_ERRORS = 100;
+
+type Json = Record<string, unknown>;
+
+function pointerOf(parent: string, key: string | number): string {
+  return `${parent}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+/** Walks without recursion (the depth is checked first, but a wide document must not cost a stack either). */
+function findForbiddenKeys(data: unknown): BackupError[] {
+  const errors: BackupError[] = [];
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length > 0 && errors.length < MAX_ERRORS) {
+    const [node, pointer] = stack.pop() as [unknown, string];
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const child = pointerOf(pointer, key);
+      if (FORBIDDEN_KEYS.has(key)) errors.push(backupError(child, 'forbiddenKey', { key }));
+      else stack.push([(node as Json)[key], child]);
+    }
+  }
+  return errors;
+}
+
+/** Is this a Conformo file at all, and one this version can read? Asked before any detailed check. */
+function identify(data: unknown): BackupError | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return backupError('', 'notConformo');
+  const { format, formatVersion } = data as Json;
+  const supported =
+    format === BACKUP_FORMAT ? BACKUP_FORMAT_VERSION : format === ASSESSMENT_FILE_FORMAT ? undefined : null;
+  if (supported === null) return backupError('', 'notConformo');
+  const max = supported ?? ASSESSMENT_FILE_FORMAT_VERSION;
+  if (typeof formatVersion === 'number' && formatVersion > max) {
+    return backupError('/formatVersion', 'newerVersion', { version: formatVersion, supported: max });
+  }
+  return undefined;
+}
+
+/** An `anyOf` that failed is one error, not one per branch. */
+function collapseAnyOf(errors: readonly SchemaError[]): SchemaError[] {
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  return errors.filter(
+    (e) =>
+      !anyOf.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/`)),
+  );
+}
+
+const EVIDENCE_SIZE = /^\/assessments\/\d+\/evidence\/\d+\/size$/;
+
+function schemaErrors(): BackupError[] {
+  const raw = collapseAnyOf(validateBackupSchema.errors ?? []);
+  return simplifySchemaErrors(raw).map((error) =>
+    error.schemaError?.keyword === 'maximum' && EVIDENCE_SIZE.test(error.pointer)
+      ? backupError(error.pointer, 'evidenceTooLarge', { max: MAX_EVIDENCE_BYTES })
+      : error,
+  );
+}
+
+// Restoring, field by field into fresh objects (Excalidraw's restore.ts). The schema has already checked types;
+// only known fields are copied, so nothing else a file carries can reach the database.
+
+function restoreValue(value: unknown): AnswerValue | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  return undefined;
+}
+
+function restoreAnswerFields(data: Json): BackupAnswerFields {
+  const fields: BackupAnswerFields = {};
+  const value = restoreValue(data.value);
+  if (value !== undefined) fields.value = value;
+  if (typeof data.justification === 'string') fields.justification = data.justification;
+  if (typeof data.comment === 'string') fields.comment = data.comment;
+  return fields;
+}
+
+function restoreAnswer(data: Json): BackupAnswer {
+  const answer: BackupAnswer = {
+    questionId: String(data.questionId),
+    updated: String(data.updated),
+    ...restoreAnswerFields(data),
+  };
+  if (typeof data.carriedOver === 'boolean') answer.carriedOver = data.carriedOver;
+  return answer;
+}
+
+function restoreHistory(data: Json): BackupHistoryEntry {
+  return {
+    questionId: String(data.questionId),
+    at: String(data.at),
+    before: restoreAnswerFields(data.before as Json),
+    after: restoreAnswerFields(data.after as Json),
+  };
+}
+
+function restoreEvidence(data: Json): BackupEvidence {
+  return {
+    id: String(data.id),
+    questionId: String(data.questionId),
+    name: String(data.name),
+    type: String(data.type),
+    size: Number(data.size),
+    sha256: String(data.sha256),
+    added: String(data.added),
+    data: String(data.data),
+  };
+}
+
+function restoreSignOff(data: Json): BackupSignOff {
+  return {
+    name: String(data.name),
+    role: String(data.role),
+    date: String(data.date),
+    statement: String(data.statement),
+    contentHash: String(data.contentHash),
+    signedAt: String(data.signedAt),
+  };
+}
+
+function restoreAssessment(data: Json): BackupAssessment {
+  const assessment: BackupAssessment = {
+    id: String(data.id),
+    questionnaireId: String(data.questionnaireId),
+    questionnaireVersion: String(data.questionnaireVersion),
+    title: String(data.title),
+    organisation: String(data.organisation),
+    aiSystem: String(data.aiSystem),
+    assessor: String(data.assessor),
+    status: String(data.status) as BackupAssessmentStatus,
+    created: String(data.created),
+    updated: String(data.updated),
+  };
+  if (typeof data.revision === 'number') assessment.revision = data.revision;
+  if (typeof data.previousId === 'string') assessment.previousId = data.previousId;
+  if (typeof data.archived === 'boolean') assessment.archived = data.archived;
+  if (typeof data.signOff === 'object' && data.signOff !== null) {
+    assessment.signOff = restoreSignOff(data.signOff as Json);
+  }
+  return assessment;
+}
+
+function restoreEntry(data: Json): BackupEntry {
+  return {
+    assessment: restoreAssessment(data.assessment as Json),
+    answers: (data.answers as Json[]).map(restoreAnswer),
+    history: (data.history as Json[]).map(restoreHistory),
+    evidence: (data.evidence as Json[]).map(restoreEvidence),
+  };
+}
+
+function restoreDocument(data: Json): RestoredImport {
+  if (data.format === ASSESSMENT_FILE_FORMAT) {
+    return {
+      kind: 'assessmentFile',
+      scope: 'answers',
+      exportedAt: String(data.exportedAt),
+      entries: [
+        {
+          assessment: restoreAssessment(data.assessment as Json),
+          answers: (data.answers as Json[]).map(restoreAnswer),
+          history: [],
+          evidence: [],
+        },
+      ],
+    };
+  }
+  return {
+    kind: 'backup',
+    scope: 'full',
+    exportedAt: String(data.exportedAt),
+    entries: (data.assessments as Json[]).map(restoreEntry),
+  };
+}
+
+/** What the schema cannot say: ids unique where the database needs them, evidence that can be what it claims. */
+function checkEntries(restored: RestoredImport): BackupError[] {
+  const errors: BackupError[] = [];
+  const base = (i: number) => (restored.kind === 'backup' ? `/assessments/${i}` : '');
+  const assessmentIds = new Set<string>();
+  const evidenceIds = new Set<string>();
+  restored.entries.forEach((entry, i) => {
+    const id = entry.assessment.id;
+    if (assessmentIds.has(id)) errors.push(backupError(`${base(i)}/assessment/id`, 'duplicateAssessment', { id }));
+    assessmentIds.add(id);
+    const questions = new Set<string>();
+    entry.answers.forEach((answer, j) => {
+      if (questions.has(answer.questionId)) {
+        errors.push(backupError(`${base(i)}/answers/${j}/questionId`, 'duplicateAnswer', { id: answer.questionId }));
+      }
+      questions.add(answer.questionId);
+    });
+    entry.evidence.forEach((file, j) => {
+      const pointer = `${base(i)}/evidence/${j}`;
+      if (evidenceIds.has(file.id)) errors.push(backupError(`${pointer}/id`, 'duplicateEvidence', { id: file.id }));
+      evidenceIds.add(file.id);
+      const length = decodedLength(file.data);
+      if (length === undefined) errors.push(backupError(`${pointer}/data`, 'evidenceBase64', { name: file.name }));
+      else if (length !== file.size) {
+        errors.push(
+          backupError(`${pointer}/data`, 'evidenceSize', { name: file.name, size: file.size, actual: length }),
+        );
+      }
+    });
+  });
+  return errors;
+}
+
+/**
+ * Validates and restores what a user imports, before anything is written: a Conformo backup or the assessment
+ * attached to a report. Never throws; errors are data with a JSON pointer. Evidence hashes are checked afterwards
+ * (asynchronously) by verifyEvidence.
+ */
+export function restoreImport(data: unknown): BackupResult<RestoredImport> {
+  const depthError = checkDepth(data);
+  if (depthError) return { ok: false, errors: [depthError] };
+  const forbidden = findForbiddenKeys(data);
+  if (forbidden.length > 0) return { ok: false, errors: forbidden };
+  const foreign = identify(data);
+  if (foreign) return { ok: false, errors: [foreign] };
+  if (!validateBackupSchema(data)) return { ok: false, errors: schemaErrors().slice(0, MAX_ERRORS) };
+  const restored = restoreDocument(data as Json);
+  const errors = checkEntries(restored);
+  return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, value: restored };
+}
+
+/** The text of a .json file (a byte-order mark is allowed); corrupted JSON is an error, never an exception. */
+export function parseImport(text: string): BackupResult<RestoredImport> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, errors: [backupError('', 'emptyFile')] };
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, errors: [backupError('', 'corrupted', { detail: (error as Error).message })] };
+  }
+  return restoreImport(data);
+}

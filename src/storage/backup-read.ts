@@ -1,0 +1,53 @@
+import { type BackupResult, backupError } from '../engine/backup-errors';
+import { type VerifiedEntry, verifyEvidence } from '../engine/backup-evidence';
+import { MAX_IMPORT_BYTES, type RestoredImport } from '../engine/backup-format';
+import { parseImport } from '../engine/backup-restore';
+import { extractAssessmentJson, looksLikePdf } from './backup-pdf';
+
+/** What a file input gives (a File); tests pass plain objects. */
+export interface ImportFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ReadImport {
+  /** A backup, the assessment.json of a report, or that same JSON found inside a PDF report. */
+  source: 'backup' | 'assessmentFile' | 'pdf';
+  scope: RestoredImport['scope'];
+  entries: VerifiedEntry[];
+}
+
+/**
+ * Reads and checks an imported file completely, writing nothing: size (before reading), PDF or JSON, format and
+ * version, schema, hostile content, evidence hashes. Errors are data; this never throws on bad input.
+ */
+export async function readImportFile(file: ImportFile, maxBytes = MAX_IMPORT_BYTES): Promise<BackupResult<ReadImport>> {
+  if (file.size > maxBytes) {
+    return { ok: false, errors: [backupError('', 'tooLarge', { size: file.size, max: maxBytes })] };
+  }
+  if (file.size === 0) return { ok: false, errors: [backupError('', 'emptyFile')] };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let json: Uint8Array = bytes;
+  const pdf = looksLikePdf(bytes);
+  if (pdf) {
+    const attachment = await extractAssessmentJson(bytes);
+    if (!attachment.ok) {
+      const params: Record<string, string> = attachment.detail ? { detail: attachment.detail } : {};
+      return { ok: false, errors: [backupError('', attachment.problem, params)] };
+    }
+    json = attachment.bytes;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+  } catch {
+    return { ok: false, errors: [backupError('', 'corrupted', { detail: 'not UTF-8 text' })] };
+  }
+  const restored = parseImport(text);
+  if (!restored.ok) return restored;
+  const verified = await verifyEvidence(restored.value);
+  if (!verified.ok) return verified;
+  const { kind, scope } = restored.value;
+  return { ok: true, value: { source: pdf ? 'pdf' : kind, scope, entries: verified.value } };
+}
