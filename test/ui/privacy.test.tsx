@@ -33,7 +33,7 @@ describe('privacy statement', () => {
     localStorage.setItem('conformo.language', 'en');
     window.location.hash = '#/privacy';
     render(<App />);
-    expect(screen.getByRole('heading', { name: 'Nothing leaves the device' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Nothing leaves the device' })).toBeInTheDocument();
     const button = screen.getByRole('button', { name: 'Delete all my data' });
     expect(button).toBeDisabled();
     await user.click(screen.getByLabelText('I understand that all my Conformo data on this device will be deleted.'));
@@ -45,10 +45,10 @@ describe('privacy statement', () => {
     expect(localStorage.getItem('conformo.language')).toBeNull();
   });
 
-  it('is reachable even when storage cannot be opened', () => {
+  it('is reachable even when storage cannot be opened', async () => {
     useSession.setState({ storage: 'newerVersion' });
     window.location.hash = '#/privacy';
     render(<App />);
-    expect(screen.getByRole('button', { name: 'Delete all my data' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Delete all my data' })).toBeInTheDocument();
   });
 });

@@ -52,7 +52,7 @@ export function AssessmentActions({ assessment }: { assessment: AssessmentRecord
   }
   if (mode === 'confirmDelete') {
     return (
-      <div className="confirm" role="group" aria-label={t('lifecycle.confirmDeleteLabel', { title: assessment.title })}>
+      <fieldset className="confirm" aria-label={t('lifecycle.confirmDeleteLabel', { title: assessment.title })}>
         <p>{t('lifecycle.confirmDelete', { title: assessment.title })}</p>
         <button type="button" className="danger" onClick={() => void attempt(() => remove(assessment.id))}>
           {t('lifecycle.deleteForGood')}
@@ -60,7 +60,7 @@ export function AssessmentActions({ assessment }: { assessment: AssessmentRecord
         <button type="button" className="secondary" onClick={() => setMode('idle')}>
           {t('lifecycle.cancel')}
         </button>
-      </div>
+      </fieldset>
     );
   }
   return (
