@@ -1,9 +1,10 @@
 import { liveQuery, type Observable } from 'dexie';
+import { MAX_EVIDENCE_BYTES } from '../engine/backup-format';
 import type { EvidenceRecord } from './db';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
 
-export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 
 export type EvidenceInfo = Omit<EvidenceRecord, 'blob'>;
 

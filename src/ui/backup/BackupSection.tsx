@@ -2,8 +2,8 @@ import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssessments } from '../../state/assessments';
 import { type ImportSummary, useBackup } from '../../state/backup';
+import { downloadBlob } from '../common/download';
 import { ConflictDialog } from './ConflictDialog';
-import { download } from './download';
 import { ImportErrors } from './ImportErrors';
 import './backup.css';
 
@@ -30,7 +30,7 @@ export function BackupSection() {
 
   const exportAndDownload = async (assessment?: { id: string; title: string }) => {
     const file = await exportBackup(assessment);
-    if (file) download(file);
+    if (file) downloadBlob(file.blob, file.fileName);
   };
   // The input stays enabled (a disabled one would drop focus); a file chosen while another is handled is ignored.
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
