@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchChromium, startAssessment, waitUntilSaved } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every request that leaves the app's origin, and every CSP violation, from any page or worker of the context. */
+async function watched(context: BrowserContext) {
+  const origin = new URL(baseUrl()).origin;
+  const egress: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) egress.push(url);
+  });
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      list.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
+  const violations = async (page: Page) =>
+    page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  return { egress, violations };
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(mkdtempSync(join(tmpdir(), 'conformo-sec-')), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+describe('security in Chromium, under the production Content-Security-Policy', () => {
+  it('works everywhere with no CSP violation and no request leaving the origin', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const { egress, violations } = await watched(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(baseUrl());
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
+      "script-src 'self'",
+    );
+
+    await startAssessment(page, 'CSP walk');
+    const measures = page.getByRole('article', { name: /Has your organisation taken measures/ });
+    await measures.getByRole('radio', { name: 'Partially conform' }).check();
+    await measures.getByText('What this means').click();
+    await measures.locator('.help .markdown').first().waitFor();
+    await measures.getByLabel('Attach evidence files (at most 25 MB each)').setInputFiles({
+      name: 'policy.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('AI policy v1'),
+    });
+    await measures.getByRole('button', { name: 'policy.txt', exact: true }).waitFor();
+    await page
+      .getByRole('article', { name: /Who is responsible/ })
+      .getByRole('textbox')
+      .fill('DPO');
+    await page.getByRole('heading', { level: 2 }).first().click();
+    await waitUntilSaved(page);
+    await measures.getByText('History of this answer').click();
+
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('link', { name: /Prohibited/ }).click();
+    await nav.getByRole('link', { name: 'Summary' }).click();
+    const pdf = await download(page, () => page.getByRole('button', { name: 'Export the PDF report' }).click());
+    expect(pdf).toMatch(/\.pdf$/);
+
+    await page.getByRole('link', { name: 'Conformo', exact: true }).click();
+    const backup = await download(page, () => page.getByRole('button', { name: 'Export everything' }).click());
+    await page.getByLabel('Import a backup or report').setInputFiles(backup);
+    await page.getByRole('status').filter({ hasText: 'already present' }).waitFor();
+    await page.getByLabel('Import a backup or report').setInputFiles(pdf);
+    await page.getByRole('status').filter({ hasText: 'already present' }).waitFor();
+
+    await page.getByRole('link', { name: 'Privacy and your data' }).click();
+    await page.getByRole('heading', { name: 'Nothing leaves the device' }).waitFor();
+
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nothing leaves the device' }).waitFor();
+    await context.setOffline(false);
+
+    expect(await violations(page)).toEqual([]);
+    expect(egress).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The policy is really in force: an injected inline script is blocked and reported.
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect((await violations(page)).join()).toMatch(/script-src/);
+    await context.close();
+  });
+});
