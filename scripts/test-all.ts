@@ -57,6 +57,7 @@ check('generate validators', 'npx', ['tsx', 'scripts/generate-validators.ts']);
 check('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['biome', 'check', '.']);
 check('licences and SBOM', 'npx', ['tsx', 'scripts/licences.ts']);
+check('npm audit (high and critical)', 'npx', ['tsx', 'scripts/audit.ts']);
 check('validate questionnaires', 'npx', ['tsx', 'scripts/validate.ts', ...questionnaireFiles()]);
 vitest('unit', []);
 const built = check('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
