@@ -110,3 +110,34 @@ describe('security in Chromium, under the production Content-Security-Policy', (
     await context.close();
   });
 });
+
+describe('"Delete all my data" in Chromium', () => {
+  it('really empties IndexedDB and the caches', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(baseUrl());
+    await startAssessment(page, 'To be erased');
+    await page
+      .getByRole('article', { name: /Who is responsible/ })
+      .getByRole('textbox')
+      .fill('DPO');
+    await page.getByRole('heading', { level: 2 }).first().click();
+    await waitUntilSaved(page);
+    await page.waitForFunction(async () => (await caches.keys()).length > 0);
+
+    await page.getByRole('link', { name: 'Privacy and your data' }).click();
+    await page.getByLabel('I understand that all my Conformo data on this device will be deleted.').check();
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    await page.getByText('Everything was deleted.', { exact: false }).waitFor();
+    const left = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      language: localStorage.getItem('conformo.language'),
+    }));
+    expect(left).toEqual({ databases: [], caches: [], workers: 0, language: null });
+    await page.waitForURL((url) => !url.hash.includes('privacy'));
+    await page.getByText('No assessment yet', { exact: false }).waitFor();
+    await context.close();
+  });
+});
