@@ -6,6 +6,7 @@ import { reportFacts } from './facts';
 import { A4, COLORS, Layout, MARGIN } from './layout';
 import { addOutline, type Bookmark } from './outline';
 import { annex, cover, gaps, headersAndFooters, type Part, sectionDetail, summary } from './parts';
+import { simpleLayoutFontkit } from './simple-layout-fontkit';
 import { ATTACHMENT_NAME, type ReportInput, type ReportOptions } from './types';
 
 const PRODUCER = 'Conformo';
@@ -18,7 +19,7 @@ const TOC_LINE = 16;
 export async function buildReport(input: ReportInput, options: ReportOptions): Promise<Uint8Array> {
   const { t, language, generatedAt } = options;
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  doc.registerFontkit(simpleLayoutFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
   const coverage = fontkit.create(options.fonts.regular);
   const fonts = {
     regular: await doc.embedFont(options.fonts.regular, { subset: true }),
