@@ -15,7 +15,13 @@ interface CatalogState {
   load: () => Promise<void>;
 }
 
-const builtIn = import.meta.glob<unknown>('../../questionnaires/*.json', { import: 'default' });
+const shipped = import.meta.glob<unknown>('../../questionnaires/*.json', { import: 'default' });
+// `npm run bench` builds in mode "bench" with generated questionnaires in bench/generated/; other builds never see them.
+const benchmark =
+  import.meta.env.MODE === 'bench'
+    ? import.meta.glob<unknown>('../../bench/generated/*.json', { import: 'default' })
+    : {};
+const builtIn = { ...shipped, ...benchmark };
 
 /** Validates each built-in questionnaire; a broken one is listed with its errors and never breaks the app. */
 export async function loadBuiltInQuestionnaires(
