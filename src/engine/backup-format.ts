@@ -1,4 +1,4 @@
-import type { AnswerValue } from './types';
+import type { AnswerValue, SignOff } from './types';
 
 /**
  * The backup format (schemas/backup.schema.json), as plain types: the engine knows no Dexie, so these mirror the
@@ -19,14 +19,8 @@ export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 export const ASSESSMENT_STATUSES = ['draft', 'inProgress', 'completed', 'signed'] as const;
 export type BackupAssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
-export interface BackupSignOff {
-  name: string;
-  role: string;
-  date: string;
-  statement: string;
-  contentHash: string;
-  signedAt: string;
-}
+/** The sign-off travels in backups exactly as it is stored. */
+export type BackupSignOff = SignOff;
 
 export interface BackupAssessment {
   id: string;

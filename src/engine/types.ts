@@ -130,3 +130,14 @@ export interface Answer {
 }
 
 export type AnswerMap = ReadonlyMap<string, Answer>;
+
+/** Who finalised an assessment, and the hash of its content at that moment. */
+export interface SignOff {
+  name: string;
+  role: string;
+  date: string;
+  statement: string;
+  /** SHA-256 of the canonical JSON of the assessment and its answers when signed. */
+  contentHash: string;
+  signedAt: string;
+}

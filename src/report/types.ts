@@ -1,4 +1,4 @@
-import type { Answer, Language, Questionnaire } from '../engine/types';
+import type { Answer, Language, Questionnaire, SignOff } from '../engine/types';
 
 /** What a report says about the assessment itself (the cover page, the metadata). */
 export interface ReportAssessment {
@@ -14,14 +14,7 @@ export interface ReportAssessment {
   signOff?: ReportSignOff;
 }
 
-export interface ReportSignOff {
-  name: string;
-  role: string;
-  date: string;
-  statement: string;
-  contentHash: string;
-  signedAt: string;
-}
+export type ReportSignOff = SignOff;
 
 /** An evidence file as the report lists it: its identity and fingerprint, not its content. */
 export interface ReportEvidence {

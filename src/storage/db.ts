@@ -1,18 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AnswerValue } from '../engine/types';
+import type { AnswerValue, SignOff } from '../engine/types';
+
+export type { SignOff };
 
 export type AssessmentStatus = 'draft' | 'inProgress' | 'completed' | 'signed';
-
-/** Who finalised an assessment, and the hash of its content at that moment. */
-export interface SignOff {
-  name: string;
-  role: string;
-  date: string;
-  statement: string;
-  /** SHA-256 of the canonical JSON of the assessment and its answers when signed. */
-  contentHash: string;
-  signedAt: string;
-}
 
 export interface AssessmentRecord {
   id: string;
