@@ -145,7 +145,10 @@ describe('the PDF report of a signed assessment with evidence', () => {
         signedAt: '2026-11-28T16:00:00.000Z',
       },
     };
-    const evidence = [{ questionId: 'risk-system', name: 'risk-register.xlsx', size: 48213, sha256: 'b'.repeat(64) }];
+    const evidence = [
+      { questionId: 'risk-system', name: 'risk-register.xlsx', size: 48213, sha256: 'b'.repeat(64) },
+      { questionId: 'risk-system', name: '<img src=x onerror=alert(1)>\u202Efdp.exe', size: 1, sha256: 'c'.repeat(64) },
+    ];
     const i18n = await (await import('../../src/i18n/node')).createNodeI18n('en');
     const t = i18n.getFixedT('en', 'report');
     const { buildReport } = await import('../../src/report/build-report');
@@ -161,6 +164,7 @@ describe('the PDF report of a signed assessment with evidence', () => {
     expect(text).toContain('Signed off');
     expect(text).toContain('Dr. Jeanne Weber — Chief compliance officer');
     expect(text).toContain('Evidence file: risk-register.xlsx (48,213 B)');
+    expect(text).toContain('Evidence file: <img src=x onerror=alert(1)>\uFFFDfdp.exe (1 B)');
     expect(flat).toContain('b'.repeat(64));
     expect(flat).toContain('a'.repeat(64));
     expect(text).toMatch(/Revision\s+2/);
