@@ -191,7 +191,9 @@ export async function applyImport(
           summary.ids.push(id);
         } else if (decision === 'keepBoth') {
           const copyId = newId();
-          await write(entry, copyId, `${entry.assessment.title}${copySuffix}`, true);
+          // A signed assessment keeps its title: the signature covers it, and must still verify on the copy.
+          const title = entry.assessment.signOff ? entry.assessment.title : `${entry.assessment.title}${copySuffix}`;
+          await write(entry, copyId, title, true);
           summary.copied += 1;
           summary.ids.push(copyId);
         } else if (decision === 'replace') {

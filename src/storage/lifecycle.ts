@@ -107,16 +107,18 @@ export function duplicateAssessment(id: string, title: string, now = new Date())
   );
 }
 
-/** What a signature covers: the assessment's identity and details, and every answer, as canonical JSON. */
+/**
+ * What a signature covers: the assessment's details and every answer, as canonical JSON. Not its id: an identical
+ * copy (a backup imported next to the original) carries the same signed content and its hash still verifies.
+ */
 export function signedContent(snapshot: Pick<AssessmentSnapshot, 'assessment' | 'answers'>): string {
-  const { id, questionnaireId, questionnaireVersion, title, organisation, aiSystem, assessor, revision } =
+  const { questionnaireId, questionnaireVersion, title, organisation, aiSystem, assessor, revision } =
     snapshot.assessment;
   const answers = [...snapshot.answers]
     .sort((a, b) => (a.questionId < b.questionId ? -1 : 1))
     .map(({ questionId, value, justification, comment }) => ({ questionId, value, justification, comment }));
   return canonicalJson({
     assessment: {
-      id,
       questionnaireId,
       questionnaireVersion,
       title,

@@ -347,3 +347,33 @@ describe('refusing a file before anything is written', () => {
     expect(await db().history.where('assessmentId').equals(id).count()).toBe(1);
   });
 });
+
+describe('keeping both copies of a signed assessment', () => {
+  it('keeps the title the signature covers, so the copy still verifies', async () => {
+    const { signOffAssessment, signedContent } = await import('../../src/storage/lifecycle');
+    const { sha256Hex } = await import('../../src/engine/canonical');
+    const stored = await seed();
+    await signOffAssessment(stored.id, { name: 'J. Weber', role: 'DPO', date: '2026-11-29', statement: 'Reviewed.' });
+    const signedBackup = fileOf(await exportBackup());
+    // The same id stored unsigned and different, as on a device where it was never signed.
+    await db().assessments.update(stored.id, {
+      status: 'inProgress',
+      signOff: undefined,
+      updated: '2026-01-01T00:00:00.000Z',
+    });
+    await db().answers.update([stored.id, 'staff'], { value: 7 });
+
+    const read = await readImportFile(signedBackup);
+    if (!read.ok) throw new Error('invalid');
+    const plan = await planImport(read.value.entries, read.value.scope);
+    expect(plan.items.map((i) => i.status)).toEqual(['conflict']);
+    const summary = await applyImport(plan, new Map([[stored.id, 'keepBoth']]), { copySuffix: ' (imported)' });
+    const copy = await db().assessments.get(summary.ids[0] as string);
+    expect(copy?.title).toBe(stored.title);
+    expect(copy?.signOff?.contentHash).toBe(
+      await sha256Hex(
+        signedContent({ assessment: copy as AssessmentRecord, answers: await listAnswers(copy?.id as string) }),
+      ),
+    );
+  });
+});
