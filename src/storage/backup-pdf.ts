@@ -3,10 +3,14 @@ import { ATTACHMENT_NAME } from '../report/types';
 
 /** A PDF name tree is shallow in practice; a hostile one may loop, so its walk is bounded. */
 const MAX_NODES = 10_000;
+/** The attachment is an assessment without its files: far below this. A compressed bomb stops here. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export type PdfAttachment =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; problem: 'pdfUnreadable' | 'pdfNoAttachment'; detail?: string };
+
+class AttachmentTooLarge extends Error {}
 
 export function looksLikePdf(bytes: Uint8Array): boolean {
   // "%PDF-" within the first KiB, as readers allow a little garbage before the header.
@@ -64,7 +68,11 @@ function findAttachment(doc: PDFDocument, pdf: PdfLib): Uint8Array | undefined {
       if (fileName !== ATTACHMENT_NAME) continue;
       const stream = spec.lookupMaybe(PDFName.of('EF'), PDFDict)?.lookup(PDFName.of('F'));
       if (!(stream instanceof PDFRawStream)) continue;
-      return decodePDFRawStream(stream).decode();
+      // Decode at most one byte past the limit: a small PDF must not inflate into gigabytes.
+      const decoded = decodePDFRawStream(stream).getBytes(MAX_ATTACHMENT_BYTES + 1);
+      if (decoded.length > MAX_ATTACHMENT_BYTES)
+        throw new AttachmentTooLarge(`attachment over ${MAX_ATTACHMENT_BYTES} bytes`);
+      return new Uint8Array(decoded);
     }
   }
   return undefined;

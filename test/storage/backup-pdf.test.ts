@@ -2,7 +2,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../src/storage/backup';
-import { extractAssessmentJson } from '../../src/storage/backup-pdf';
+import { extractAssessmentJson, MAX_ATTACHMENT_BYTES } from '../../src/storage/backup-pdf';
 import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
 import { db, listAnswers, selectDatabase } from '../../src/storage/repository';
 import { answers, fixtureQuestionnaire } from '../helpers';
@@ -77,5 +77,16 @@ describe('importing a PDF report', () => {
     const truncated = await report(fixtureQuestionnaire(), ANSWERS, 'en');
     const result = await readImportFile(fileOf(truncated.slice(0, 2000)));
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('a hostile PDF', () => {
+  it('stops inflating an attachment past the limit (a compressed bomb)', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    await doc.attach(new Uint8Array(MAX_ATTACHMENT_BYTES + 1024), 'assessment.json', { mimeType: 'application/json' });
+    const pdf = await doc.save();
+    expect(pdf.length).toBeLessThan(1024 * 1024);
+    expect(await extractAssessmentJson(pdf)).toMatchObject({ ok: false, problem: 'pdfUnreadable' });
   });
 });

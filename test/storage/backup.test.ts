@@ -361,7 +361,7 @@ describe('keeping both copies of a signed assessment', () => {
       signOff: undefined,
       updated: '2026-01-01T00:00:00.000Z',
     });
-    await db().answers.update([stored.id, 'staff'], { value: 7 });
+    await db().answers.where('[assessmentId+questionId]').equals([stored.id, 'staff']).modify({ value: 7 });
 
     const read = await readImportFile(signedBackup);
     if (!read.ok) throw new Error('invalid');
