@@ -4,6 +4,8 @@ import type { Answer, Questionnaire } from '../engine/types';
 import { compareVersions } from '../engine/version';
 import { type AssessmentRecord, useAnswers, useAssessment } from './assessments';
 import { findQuestionnaire, latestQuestionnaire, useCatalog } from './catalog';
+import { overlayPending } from './pending-answers';
+import { useSession } from './session';
 
 export type AssessmentView =
   | { status: 'loading' }
@@ -28,7 +30,12 @@ export type AssessmentView =
 export function useAssessmentView(assessmentId: string): AssessmentView {
   const catalog = useCatalog();
   const assessment = useAssessment(assessmentId);
-  const answers = useAnswers(assessmentId);
+  const stored = useAnswers(assessmentId);
+  const pending = useSession((s) => s.pending);
+  const answers = useMemo(
+    () => (stored ? overlayPending(stored, pending, assessmentId) : undefined),
+    [stored, pending, assessmentId],
+  );
   useEffect(() => {
     void catalog.load();
   }, [catalog.load]);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
 import { type AnswerPatch, openStorage, saveAnswers } from '../storage/repository';
+import { type PendingAnswer, pendingKey } from './pending-answers';
 import { SaveQueue } from './save-queue';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -15,6 +16,8 @@ interface SessionState {
   /** Choices are written at once; typed text is batched (`immediate: false`) and flushed on blur or pagehide. */
   saveAnswer: (patch: AnswerPatch, options?: { immediate?: boolean }) => Promise<void>;
   flush: () => Promise<void>;
+  /** Changes made with `immediate` saves, shown before the database confirms them (see pending-answers.ts). */
+  pending: ReadonlyMap<string, PendingAnswer>;
 }
 
 const queue = new SaveQueue(
@@ -28,6 +31,7 @@ export const useSession = create<SessionState>((set, get) => ({
   saveStatus: 'idle',
   lastSaved: undefined,
   saveProblem: undefined,
+  pending: new Map(),
   openStorage: async () => {
     try {
       await openStorage();
@@ -38,6 +42,12 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   saveAnswer: async (patch, options = {}) => {
     queue.enqueue(patch);
+    if (options.immediate !== false) {
+      // Typed text shows in its own field already; a click must show everywhere at once.
+      const pending = new Map(get().pending);
+      pending.set(pendingKey(patch.assessmentId, patch.questionId), { patch, since: new Date().toISOString() });
+      set({ pending });
+    }
     set({ saveStatus: 'pending' });
     if (options.immediate !== false) await get().flush();
   },

@@ -1,4 +1,4 @@
-import { memo, type ReactNode, useEffect, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../engine/localize';
 import { isRequired } from '../../engine/progress';
@@ -71,21 +71,6 @@ function NoteField({
   );
 }
 
-/**
- * A clicked choice shows at once, before the database confirms it; the stored answer takes over as soon as it
- * arrives (a new `updated`), so the screen never drifts from what is saved.
- */
-function useShownAnswer(stored: Answer | undefined) {
-  const [pending, setPending] = useState<{ value: AnswerValue | null }>();
-  const storedVersion = stored?.updated;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever a newer stored answer arrives.
-  useEffect(() => setPending(undefined), [storedVersion]);
-  if (!pending) return { answer: stored, setPending };
-  const { value: _dropped, ...rest } = stored ?? { updated: '' };
-  const answer: Answer = { questionId: '', ...rest, ...(pending.value === null ? {} : { value: pending.value }) };
-  return { answer, setPending };
-}
-
 /** A disclosure whose content mounts only once opened, so closed panels cost nothing. */
 function LazyDetails({
   summary,
@@ -111,13 +96,12 @@ function QuestionCardView({
   files,
   number,
   question,
-  answer: stored,
+  answer,
   language,
   onChange,
   onCommit,
 }: QuestionCardProps) {
   const { t } = useTranslation();
-  const { answer, setPending } = useShownAnswer(stored);
   const idPrefix = `q-${question.id}`;
   const textId = `${idPrefix}-text`;
   const { Component } = rendererFor(question);
@@ -164,21 +148,11 @@ function QuestionCardView({
           language={language}
           idPrefix={idPrefix}
           labelledBy={textId}
-          onChange={(value, options) => {
-            if (options?.immediate !== false) setPending({ value });
-            onChange(question.id, { value }, options);
-          }}
+          onChange={(value, options) => onChange(question.id, { value }, options)}
           onCommit={onCommit}
         />
         {!readOnly && answer?.value !== undefined && question.type !== 'shortText' && question.type !== 'longText' && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setPending({ value: null });
-              onChange(question.id, { value: null });
-            }}
-          >
+          <button type="button" className="link-button" onClick={() => onChange(question.id, { value: null })}>
             {t('question.clear')}
           </button>
         )}
