@@ -1,0 +1,116 @@
+/**
+ * SurveyJS (bench/surveyjs/, built into bench/dist-surveyjs) on the same generated questionnaire, measured the same
+ * way as Conformo; and the control page, which measures the floor of the method itself.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { newContext, openAndWatch, sleep } from './browser';
+import { type ClickTarget, clickSamples, TYPING_KEYS, typingSamples } from './interactions';
+import { clickableQuestions, generateQuestionnaire, titleOf, typingQuestion } from './questionnaire';
+import { type Distribution, distribution, median, round } from './stats';
+
+export interface SurveyJsResult {
+  size: number;
+  /** Navigation -> the survey's title is on screen (JSON parsed, model built with the seeded answers, rendered). */
+  load: { median: number; runs: number[] };
+  /** `new Model(json)` and the seeded data done (performance mark in the page), since navigation. */
+  model: { median: number; runs: number[] };
+  /** Navigation -> the first radio of the first page is enabled. */
+  openToInteractive: { median: number; runs: number[] };
+  click: { checked: Distribution; updated: Distribution };
+  flickers: { clears: number; flickers: number };
+  typing: Distribution;
+}
+
+export interface ControlResult {
+  click: { checked: Distribution; updated: Distribution };
+  typing: Distribution;
+}
+
+const RADIO = { selector: 'input[type=radio]:enabled' };
+const COUNTER = '.sd-progress__text:not(.sd-hidden)';
+const runs = (values: number[]) => ({ median: round(median(values)), runs: values.map((v) => round(v)) });
+
+const target: ClickTarget = {
+  input: (id, value) => `[data-name="${id}"] input[value="${value}"]`,
+  label: (id, value) => `[data-name="${id}"] label:has(input[value="${value}"])`,
+  counter: COUNTER,
+  // SurveyJS shows no per-question clear button by default: cleared through the model (not timed).
+  clear: async (page, id) => {
+    await page.evaluate(`window.survey.clearValue(${JSON.stringify(id)})`);
+  },
+};
+
+export async function measureSurveyJs(
+  browser: Browser,
+  baseUrl: string,
+  size: number,
+  plan: { loads: number; clicks: number },
+  log: (line: string) => void,
+): Promise<SurveyJsResult> {
+  const questionnaire = generateQuestionnaire(size);
+  const context = await newContext(browser);
+  const url = `${baseUrl}index.html?size=${size}&data=1`;
+  const load: number[] = [];
+  const model: number[] = [];
+  const open: number[] = [];
+  let page: Page | undefined;
+  for (let run = 0; run <= plan.loads; run += 1) {
+    await page?.close();
+    const opened = await openAndWatch(
+      context,
+      url,
+      { title: { selector: '.sd-header__text .sd-title', text: titleOf(size) }, radio: RADIO },
+      'radio',
+    );
+    page = opened.page;
+    if (run === 0) continue;
+    load.push(opened.seen.title as number);
+    open.push(opened.seen.radio as number);
+    model.push((await page.evaluate(`performance.getEntriesByName('bench:model')[0]?.startTime ?? -1`)) as number);
+  }
+  const p = page as Page;
+  log(`SurveyJS load ${runs(load).median} ms, open -> interactive ${runs(open).median} ms`);
+  await sleep(500);
+  const clicks = await clickSamples(p, target, clickableQuestions(questionnaire, 0), plan.clicks);
+  const typing = await typingSamples(p, `[data-name="${typingQuestion(questionnaire, 0)}"] textarea`);
+  if (typing.length < TYPING_KEYS) log(`warning: ${typing.length} of ${TYPING_KEYS} keystrokes measured`);
+  await context.close();
+  const result: SurveyJsResult = {
+    size,
+    load: runs(load),
+    model: runs(model),
+    openToInteractive: runs(open),
+    click: {
+      checked: distribution(clicks.samples.map((c) => c.checked)),
+      updated: distribution(clicks.samples.map((c) => c.updated)),
+    },
+    flickers: { clears: clicks.clears, flickers: clicks.flickers },
+    typing: distribution(typing),
+  };
+  log(`SurveyJS click p95 ${result.click.updated.p95} ms, typing p95 ${result.typing.p95} ms`);
+  return result;
+}
+
+/** A plain page whose handlers do almost nothing: what the method measures when the application costs nothing. */
+export async function measureControl(browser: Browser, baseUrl: string, clicks: number): Promise<ControlResult> {
+  const context = await newContext(browser);
+  const { page } = await openAndWatch(context, `${baseUrl}control.html`, { radio: RADIO }, 'radio');
+  const controlTarget: ClickTarget = {
+    input: (_id, value) => `#c-${value}`,
+    label: (_id, value) => `label[for="c-${value}"]`,
+    counter: '#counter',
+    clear: async (p) => {
+      await p.click('#clear');
+    },
+  };
+  const samples = await clickSamples(page, controlTarget, ['c'], clicks);
+  const typing = await typingSamples(page, '#text');
+  await context.close();
+  return {
+    click: {
+      checked: distribution(samples.samples.map((c) => c.checked)),
+      updated: distribution(samples.samples.map((c) => c.updated)),
+    },
+    typing: distribution(typing),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * npm run bench: big questionnaires stay instant, measured side by side with SurveyJS and pdfmake.
+ * Generates 100/1,000/5,000-question questionnaires, builds Conformo (mode "bench") and a SurveyJS page, drives both
+ * in Debian's Chromium, times the PDF in Node, and writes bench/results/latest.json and docs/benchmarks.md.
+ * Separate from `npm test`: it measures, it asserts nothing. BENCH_SIZES=100,1000 runs fewer sizes; BENCH_QUICK=1 takes
+ * few samples (to try the bench itself).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serve } from '../bench/browser';
+import { type ConformoResult, measureConformo } from '../bench/conformo';
+import { GENERATED, generateAll } from '../bench/generate';
+import type { NodeFigures } from '../bench/node-figures';
+import { fileName, SIZES } from '../bench/questionnaire';
+import { consoleTable, markdown, type Results } from '../bench/report';
+import { buildSizes } from '../bench/sizes';
+import { type ControlResult, measureControl, measureSurveyJs, type SurveyJsResult } from '../bench/surveyjs';
+
+const root = join(import.meta.dirname, '..');
+const bench = join(root, 'bench');
+const tmp = join(bench, 'results/tmp');
+const started = performance.now();
+const sizes = (process.env.BENCH_SIZES?.split(',').map(Number) ?? [...SIZES]).filter((s) =>
+  (SIZES as readonly number[]).includes(s),
+);
+// BENCH_QUICK=1: a smoke run of the bench itself (too few samples to quote).
+const PLAN = process.env.BENCH_QUICK
+  ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, summaries: 1 }
+  : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, summaries: 3 };
+
+const elapsed = () => `${Math.round((performance.now() - started) / 1000)}s`.padStart(5);
+const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
+
+function run(command: string, args: string[], env: Record<string, string> = {}): string {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout);
+    process.stderr.write(result.stderr);
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  }
+  return result.stdout;
+}
+
+const viteBuild = (...args: string[]) => run('npx', ['vite', 'build', '--logLevel', 'error', ...args]);
+
+/** One build per size: only that generated questionnaire sits in bench/generated/ while it builds. */
+function buildPerSize(): void {
+  const parked = join(GENERATED, 'parked');
+  mkdirSync(parked, { recursive: true });
+  const all = readdirSync(GENERATED).filter((f) => f.endsWith('.json'));
+  try {
+    for (const size of sizes) {
+      for (const file of all) {
+        const here = join(GENERATED, file);
+        const away = join(parked, file);
+        if (file === fileName(size) && existsSync(away)) renameSync(away, here);
+        if (file !== fileName(size) && existsSync(here)) renameSync(here, away);
+      }
+      viteBuild('--mode', 'bench', '--outDir', `bench/dist/${size}`, '--emptyOutDir');
+      log(`built bench/dist/${size}`);
+    }
+  } finally {
+    for (const file of all) if (existsSync(join(parked, file))) renameSync(join(parked, file), join(GENERATED, file));
+    rmSync(parked, { recursive: true, force: true });
+  }
+}
+
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchChromium();
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(tmp, { recursive: true });
+  log(`sizes ${sizes.join(', ')} on ${cpus()[0]?.model} x ${cpus().length}`);
+
+  // 1. Questionnaires, checked by the validator users run.
+  const generated = generateAll();
+  for (const file of generated) {
+    log(`generated ${file.path.slice(root.length + 1)}: ${file.questions} questions, ${file.conditional} conditional`);
+  }
+  run('npx', ['tsx', 'scripts/validate.ts', ...SIZES.map((s) => `bench/generated/${fileName(s)}`)]);
+  log('npm run validate -- bench/generated/*.json: ok');
+
+  // 2. Builds: production (sizes), Conformo per size (mode bench), SurveyJS.
+  run('npx', ['tsx', 'scripts/generate-validators.ts']);
+  const production = join(tmp, 'dist-production');
+  viteBuild('--outDir', production, '--emptyOutDir');
+  const productionSizes = buildSizes(production);
+  log(
+    `production build: first page ${(productionSizes.firstPage.gzip / 1024).toFixed(1)} KB gzip, precache ${(productionSizes.precache.bytes / 1048576).toFixed(2)} MB`,
+  );
+  buildPerSize();
+  viteBuild('--config', 'bench/surveyjs/vite.config.ts');
+  log('built bench/dist-surveyjs');
+
+  // 3. Node figures, while no browser runs.
+  const node = JSON.parse(
+    run('npx', ['tsx', 'bench/node-figures.ts']).trim().split('\n').pop() as string,
+  ) as NodeFigures;
+  log(
+    `Node: PDF Conformo ${node.pdf.conformo.ms.join('/')} ms, pdfmake ${node.pdf.pdfmake.ms.join('/')} ms; summary ${node.summary.map((s) => s.ms).join('/')} ms`,
+  );
+  const reportRuns = run('npx', ['tsx', 'scripts/report-benchmark.ts'], { RUNS: '3' })
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { ms: number; bytes: number; questions: number; commentChars: number });
+  const reportBenchmark = {
+    ms: reportRuns.map((r) => r.ms),
+    bytes: reportRuns.at(-1)?.bytes ?? 0,
+    questions: reportRuns.at(-1)?.questions ?? 0,
+    commentChars: reportRuns.at(-1)?.commentChars ?? 0,
+  };
+  log(`scripts/report-benchmark.ts: ${reportBenchmark.ms.join(' / ')} ms`);
+
+  // 4. Chromium: Conformo and SurveyJS, size by size, a fresh browser each time.
+  const chromium = await withBrowser(async (b) => b.version());
+  const surveyServer = await serve(bench, 'dist-surveyjs');
+  const conformo: ConformoResult[] = [];
+  const surveyjs: SurveyJsResult[] = [];
+  let control: ControlResult;
+  try {
+    control = await withBrowser((b) => measureControl(b, surveyServer.url, 30));
+    log(`control page: click p95 ${control.click.updated.p95} ms, typing p95 ${control.typing.p95} ms`);
+    for (const size of sizes) {
+      const server = await serve(root, `bench/dist/${size}`);
+      try {
+        log(`Conformo, ${size} questions`);
+        const plan = { ...PLAN, pdfRuns: size === 1000 ? 2 : 0 };
+        conformo.push(await withBrowser((b) => measureConformo(b, server.url, size, plan, (l) => log(`  ${l}`))));
+      } finally {
+        await server.close();
+      }
+      log(`SurveyJS, ${size} questions`);
+      surveyjs.push(await withBrowser((b) => measureSurveyJs(b, surveyServer.url, size, PLAN, (l) => log(`  ${l}`))));
+    }
+  } finally {
+    await surveyServer.close();
+  }
+
+  // 5. Results.
+  const cpu = cpus();
+  const results: Results = {
+    machine: {
+      cpu: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      os: `${type()} ${release()}`,
+      node: process.version,
+      chromium,
+      date: new Date().toISOString(),
+    },
+    versions: Object.fromEntries(
+      ['survey-core', 'survey-react-ui', 'pdfmake', 'react', '@cantoo/pdf-lib', 'dexie', 'vite'].map((name) => [
+        name,
+        (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+          .version,
+      ]),
+    ),
+    durationS: (performance.now() - started) / 1000,
+    generated,
+    production: productionSizes,
+    node,
+    reportBenchmark,
+    control,
+    conformo,
+    surveyjs,
+  };
+  mkdirSync(join(bench, 'results'), { recursive: true });
+  writeFileSync(join(bench, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // The project's formatter has the last word, so that "npm run lint" passes on the file as written.
+  run('npx', ['biome', 'format', '--write', 'bench/results/latest.json']);
+  writeFileSync(join(root, 'docs/benchmarks.md'), markdown(results));
+  console.log(`\n${consoleTable(results)}\n`);
+  log('wrote bench/results/latest.json and docs/benchmarks.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
