@@ -40,12 +40,14 @@ export const useSession = create<SessionState>((set, get) => ({
       set({ storage: classifyStorageError(error).problem });
     }
   },
-  saveAnswer: async (patch, options = {}) => {
+  saveAnswer: async (change, options = {}) => {
+    // Stamped now, not when the write starts: an older value written late must not look newer than this change.
+    const patch = { ...change, at: new Date().toISOString() };
     queue.enqueue(patch);
     if (options.immediate !== false) {
       // Typed text shows in its own field already; a click must show everywhere at once.
       const pending = new Map(get().pending);
-      pending.set(pendingKey(patch.assessmentId, patch.questionId), { patch, since: new Date().toISOString() });
+      pending.set(pendingKey(patch.assessmentId, patch.questionId), { patch, since: patch.at });
       set({ pending });
     }
     set({ saveStatus: 'pending' });

@@ -82,6 +82,11 @@ export interface AnswerPatch {
   comment?: string;
   /** true: the user confirms an answer carried over from an earlier assessment without changing it. */
   confirm?: boolean;
+  /**
+   * When the user made the change (ISO time). Stored as the answer's `updated`, so a write that started late never
+   * looks newer than a change made after it.
+   */
+  at?: string;
 }
 
 /** Consecutive edits of one answer within this window are one history entry (typing is not a hundred changes). */
@@ -136,7 +141,7 @@ export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): 
         const stored = await db().answers.get(key);
         const next: AnswerRecord = {
           ...(stored ?? { assessmentId: patch.assessmentId, questionId: patch.questionId }),
-          updated: timestamp,
+          updated: patch.at ?? timestamp,
         };
         if (patch.value === null) delete next.value;
         else if (patch.value !== undefined) next.value = patch.value;
@@ -145,7 +150,7 @@ export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): 
         // Touching a carried-over answer, or confirming it, makes it this assessment's own.
         delete next.carriedOver;
         await db().answers.put(next);
-        await recordHistory(patch.assessmentId, patch.questionId, fieldsOf(stored), fieldsOf(next), timestamp);
+        await recordHistory(patch.assessmentId, patch.questionId, fieldsOf(stored), fieldsOf(next), next.updated);
         touched.add(patch.assessmentId);
       }
       for (const id of touched) {

@@ -42,3 +42,26 @@ describe('answers shown before the database confirms them', () => {
     expect(stored.get('q1')?.value).toBe('conform');
   });
 });
+
+describe('a write that starts late', () => {
+  it('stores the time of the change, so a newer pending change keeps showing (regression: answers came back)', async () => {
+    const { createAssessment, listAnswers, saveAnswers, selectDatabase } = await import('../../src/storage/repository');
+    selectDatabase(`pending-${crypto.randomUUID()}`);
+    const { id } = await createAssessment({
+      questionnaireId: 'q',
+      questionnaireVersion: '1.0.0',
+      title: 't',
+      organisation: '',
+      aiSystem: '',
+      assessor: '',
+    });
+    const older = { assessmentId: id, questionId: 'q1', value: 'partial', at: '2026-11-29T10:00:00.001Z' };
+    const newer = { assessmentId: id, questionId: 'q1', value: 'nonConform', at: '2026-11-29T10:00:00.016Z' };
+    // The older change reaches the database only after the newer one was made.
+    await saveAnswers([older], new Date('2026-11-29T10:00:00.300Z'));
+    const stored = new Map((await listAnswers(id)).map((a) => [a.questionId, a]));
+    expect(stored.get('q1')?.updated).toBe(older.at);
+    const view = overlayPending(stored, new Map([[pendingKey(id, 'q1'), { patch: newer, since: newer.at }]]), id);
+    expect(view.get('q1')?.value).toBe('nonConform');
+  });
+});
