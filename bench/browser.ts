@@ -174,6 +174,37 @@ export const IN_PAGE = `
     return true;
   };
 
+  // Records, frame by frame, which of the given inputs is checked (its index, -1 for none), whenever it changes.
+  B.recordChoice = (selectors) => {
+    const token = {};
+    const seq = [];
+    B.choice = { token, seq };
+    const loop = () => {
+      if (B.choice.token !== token) return;
+      const i = selectors.findIndex((s) => document.querySelector(s)?.checked);
+      if (seq[seq.length - 1] !== i) seq.push(i);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    return true;
+  };
+  // Waits until the recorded choice has been "index" for "hold" ms, with the idle element present when given; stops.
+  B.choiceSettled = async (index, idleSelector, hold = 600, ms = 30000) => {
+    const started = performance.now();
+    let since;
+    for (;;) {
+      const now = await frame();
+      const seq = B.choice.seq;
+      const ok = seq[seq.length - 1] === index && (!idleSelector || document.querySelector(idleSelector));
+      if (!ok) since = undefined;
+      else if (since === undefined) since = now;
+      else if (now - since >= hold) break;
+      if (now - started > ms) throw new Error('the choice never settled at ' + index + ': ' + seq.join(' '));
+    }
+    B.choice.token = null;
+    return B.choice.seq;
+  };
+
   // Next click -> the first animation frame at which a condition holds.
   B.armUntil = (c, ms = 60000) => {
     B.pending = nextEvent('click').then(async (event) => {

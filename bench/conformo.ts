@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { answerRecords, answersFor } from './answers';
 import { call, newContext, openAndWatch, sleep } from './browser';
 import {
+  type ArrowRun,
+  arrowSamples,
   type ClickTarget,
   clickSamples,
   durableClickSamples,
@@ -40,6 +42,8 @@ export interface ConformoResult {
   /** A returning user: navigation to the first section of a 99%-filled assessment -> its first radio is enabled. */
   openToInteractive: Runs;
   click: { checked: Distribution; updated: Distribution };
+  /** Arrow keys through the options right after a click: runs in which an earlier option came back on screen. */
+  arrows: ArrowRun;
   /** Clears (of the click and durability samples) after which the screen showed the cleared answer again. */
   flickers: { clears: number; flickers: number };
   typing: Distribution;
@@ -51,6 +55,7 @@ export interface ConformoResult {
 
 export interface Plan {
   loads: number;
+  arrows: number;
   clicks: number;
   durableClicks: number;
   durableTyping: number;
@@ -152,6 +157,7 @@ export async function measureConformo(
   const typing = await typingSamples(p, field);
   if (typing.length < TYPING_KEYS) log(`warning: ${typing.length} of ${TYPING_KEYS} keystrokes measured`);
   const durableClick = await durableClickSamples(p, target, assessmentId, ids, plan.durableClicks);
+  const arrows = await arrowSamples(p, target, ids, plan.arrows);
   const durableTyping = await durableTypingSamples(p, field, assessmentId, typingId, plan.durableTyping);
   const result: ConformoResult = {
     size,
@@ -163,6 +169,7 @@ export async function measureConformo(
       checked: distribution(clicks.samples.map((c) => c.checked)),
       updated: distribution(clicks.samples.map((c) => c.updated)),
     },
+    arrows,
     flickers: {
       clears: clicks.clears + durableClick.clears,
       flickers: clicks.flickers + durableClick.flickers,
@@ -172,7 +179,7 @@ export async function measureConformo(
     summary: runs([]),
   };
   log(
-    `click p95 ${result.click.updated.p95} ms (${result.flickers.flickers} flickers in ${result.flickers.clears} clears), typing p95 ${result.typing.p95} ms, durable p95 ${result.durable.click.p95} / ${result.durable.typing.p95} ms`,
+    `click p95 ${result.click.updated.p95} ms (${result.flickers.flickers} flickers in ${result.flickers.clears} clears, an earlier option back in ${arrows.stale} of ${arrows.runs} arrow runs), typing p95 ${result.typing.p95} ms, durable p95 ${result.durable.click.p95} / ${result.durable.typing.p95} ms`,
   );
 
   // 4. Every question answered, each with a ~700-character comment: the Summary screen, then the PDF.

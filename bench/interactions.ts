@@ -95,6 +95,51 @@ export function durableClickSamples(
   });
 }
 
+export interface ArrowRun {
+  runs: number;
+  /** Runs in which an option shown earlier came back on screen after a later one. */
+  stale: number;
+  /** The options shown, run by run (indexes in conform, partial, nonConform, notApplicable; -1 none). */
+  shown: number[][];
+}
+
+const OPTIONS = ['conform', 'partial', 'nonConform', 'notApplicable'] as const;
+
+/**
+ * A keyboard user: clicks "Conform", then moves through the other options with the arrow keys, 15 ms apart (each
+ * key press is an answer). The screen must show the options in that order; an earlier one coming back is counted.
+ */
+export async function arrowSamples(
+  page: Page,
+  target: ClickTarget,
+  ids: readonly string[],
+  runs: number,
+): Promise<ArrowRun> {
+  const baseline = await page.textContent(target.counter);
+  const shown: number[][] = [];
+  let stale = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const id = ids[run % ids.length] as string;
+    await call(
+      page,
+      'recordChoice',
+      OPTIONS.map((value) => target.input(id, value)),
+    );
+    await page.click(target.label(id, 'conform'));
+    for (let key = 1; key < OPTIONS.length; key += 1) {
+      await sleep(15);
+      await page.keyboard.press('ArrowDown');
+    }
+    const seq = await call<number[]>(page, 'choiceSettled', OPTIONS.length - 1, target.idle ?? null);
+    shown.push(seq);
+    const answered = seq.filter((i) => i >= 0);
+    if (answered.some((i, k) => k > 0 && i < Math.max(...answered.slice(0, k)))) stale += 1;
+    await target.clear(page, id, 'notApplicable');
+    await call(page, 'settled', target.counter, baseline, target.input(id, 'notApplicable'), target.idle ?? null);
+  }
+  return { runs, stale, shown };
+}
+
 /**
  * Someone typing a comment: bursts at 60-110 ms a key, with pauses of 150-700 ms between them, some of them just
  * longer than a 250 ms write batch so that keystrokes meet the write and the re-render that follows it.

@@ -121,6 +121,13 @@ export function tableRows(r: Results): Row[] {
         theirs ? `${theirs.flickers.flickers} of ${theirs.flickers.clears}` : '—',
         '—',
       ],
+      [
+        'Arrow keys through the options right after a click: runs in which an earlier option came back on screen',
+        n(size),
+        `${ours.arrows.stale} of ${ours.arrows.runs}`,
+        theirs ? `${theirs.arrows.stale} of ${theirs.arrows.runs}` : '—',
+        '—',
+      ],
       ['Option click -> durable in IndexedDB, p50 / p95', n(size), pair(ours.durable.click), '—', '—'],
       ['Last keystroke -> durable in IndexedDB, p50 / p95', n(size), pair(ours.durable.typing), '—', '—'],
       ['Summary screen: click -> gaps heading (all answered)', n(size), fmt(ours.summary.median), '—', '—'],
@@ -336,7 +343,9 @@ ${markdownTable(['Measure', 'Questions', 'Conformo', 'SurveyJS / pdfmake', 'Ours
   click answers an unanswered question; the answer is then cleared (Conformo: its "Clear the answer" button;
   SurveyJS: \`survey.clearValue\`, as it shows no such button by default) and the next click waits until the screen
   has been back at its starting state, with nothing left to save, for 300 ms. A clear after which the count came back
-  to its starting value and then showed the answer again for a moment is counted as a flicker. Typing (\`page.keyboard.type\` in bursts at 60-110 ms a key with pauses of 150-700 ms): from each keydown's
+  to its starting value and then showed the answer again for a moment is counted as a flicker. Arrow keys: a click on
+  "Conform", then ArrowDown three times, 15 ms apart (four answers in a row, as a keyboard user gives them); the
+  options shown, frame by frame, must follow that order. Typing (\`page.keyboard.type\` in bursts at 60-110 ms a key with pauses of 150-700 ms): from each keydown's
   \`timeStamp\` to the next frame at which the field shows the text. Durable: a second connection to the
   \`conformo\` database polls table \`answers\` at key [assessmentId, questionId] every 2 ms until the value is there.
 - **Seeding.** The answers the measurement does not concern are written straight into IndexedDB (the shape of

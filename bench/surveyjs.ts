@@ -4,7 +4,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { newContext, openAndWatch, sleep } from './browser';
-import { type ClickTarget, clickSamples, TYPING_KEYS, typingSamples } from './interactions';
+import {
+  type ArrowRun,
+  arrowSamples,
+  type ClickTarget,
+  clickSamples,
+  TYPING_KEYS,
+  typingSamples,
+} from './interactions';
 import { clickableQuestions, generateQuestionnaire, titleOf, typingQuestion } from './questionnaire';
 import { type Distribution, distribution, median, round } from './stats';
 
@@ -18,6 +25,7 @@ export interface SurveyJsResult {
   openToInteractive: { median: number; runs: number[] };
   click: { checked: Distribution; updated: Distribution };
   flickers: { clears: number; flickers: number };
+  arrows: ArrowRun;
   typing: Distribution;
 }
 
@@ -44,7 +52,7 @@ export async function measureSurveyJs(
   browser: Browser,
   baseUrl: string,
   size: number,
-  plan: { loads: number; clicks: number },
+  plan: { loads: number; clicks: number; arrows: number },
   log: (line: string) => void,
 ): Promise<SurveyJsResult> {
   const questionnaire = generateQuestionnaire(size);
@@ -72,6 +80,7 @@ export async function measureSurveyJs(
   log(`SurveyJS load ${runs(load).median} ms, open -> interactive ${runs(open).median} ms`);
   await sleep(500);
   const clicks = await clickSamples(p, target, clickableQuestions(questionnaire, 0), plan.clicks);
+  const arrows = await arrowSamples(p, target, clickableQuestions(questionnaire, 0), plan.arrows);
   const typing = await typingSamples(p, `[data-name="${typingQuestion(questionnaire, 0)}"] textarea`);
   if (typing.length < TYPING_KEYS) log(`warning: ${typing.length} of ${TYPING_KEYS} keystrokes measured`);
   await context.close();
@@ -85,6 +94,7 @@ export async function measureSurveyJs(
       updated: distribution(clicks.samples.map((c) => c.updated)),
     },
     flickers: { clears: clicks.clears, flickers: clicks.flickers },
+    arrows,
     typing: distribution(typing),
   };
   log(`SurveyJS click p95 ${result.click.updated.p95} ms, typing p95 ${result.typing.p95} ms`);

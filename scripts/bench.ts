@@ -28,8 +28,8 @@ const sizes = (process.env.BENCH_SIZES?.split(',').map(Number) ?? [...SIZES]).fi
 );
 // BENCH_QUICK=1: a smoke run of the bench itself (too few samples to quote).
 const PLAN = process.env.BENCH_QUICK
-  ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, summaries: 1 }
-  : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, summaries: 3 };
+  ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, summaries: 1, arrows: 2 }
+  : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, summaries: 3, arrows: 10 };
 
 const elapsed = () => `${Math.round((performance.now() - started) / 1000)}s`.padStart(5);
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
