@@ -2,28 +2,10 @@
  * Chromium (Debian's, never downloaded) driven by playwright-core, the static servers, and the measuring code that
  * runs inside the page. Timings are taken in the page: event.timeStamp, performance.now() and requestAnimationFrame.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 
-/** The exact flags of /work/shared/TOOLCHAIN.md and test/e2e/browser.ts. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-}
+export { CHROMIUM_ARGS, launchChromium } from '../scripts/chromium';
 
 /** Serves a built directory with vite preview on a free 127.0.0.1 port. */
 export async function serve(root: string, outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
