@@ -45,6 +45,30 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * `virtual:extra-questionnaires`: questionnaires a build adds to the shipped ones, as lazy importers (the shape of
+ * `import.meta.glob`). In mode "bench" (`npm run bench`) they are the generated ones in bench/generated/; in every
+ * other mode there are none. src/ never names bench/: the build supplies them.
+ */
+export function extraQuestionnaires(): Plugin {
+  const id = 'virtual:extra-questionnaires';
+  const resolved = `\0${id}`;
+  let mode = '';
+  return {
+    name: 'conformo:extra-questionnaires',
+    configResolved: (config) => {
+      mode = config.mode;
+    },
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (loaded) => {
+      if (loaded !== resolved) return undefined;
+      return mode === 'bench'
+        ? "export default import.meta.glob('/bench/generated/*.json', { import: 'default' });"
+        : 'export default {};';
+    },
+  };
+}
+
 /** Production only: the dev server's hot reload needs inline scripts. */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -63,6 +87,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    extraQuestionnaires(),
     contentSecurityPolicy(),
     headTags(),
     VitePWA({

@@ -1,14 +1,45 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests of the layers that must run unchanged in Node, a browser and a worker (engine, report, the CLI and the
+ * questionnaires they check). They run in plain Node with no DOM at all: a test that passes here proves the code
+ * needs no window, document or IndexedDB. test/setup-node.ts refuses a file that asks for another environment.
+ */
+const PORTABLE_TESTS = [
+  'test/*.test.ts',
+  'test/engine/**/*.test.ts',
+  'test/report/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/fuzz/loader.fuzz.test.ts',
+  'test/fuzz/conditions.fuzz.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   test: {
-    environment: 'jsdom',
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    setupFiles: ['test/setup.ts'],
     globalSetup: ['test/generate-validators.setup.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: PORTABLE_TESTS,
+          setupFiles: ['test/setup-node.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...PORTABLE_TESTS],
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,3 +1,4 @@
+import extra from 'virtual:extra-questionnaires';
 import { create } from 'zustand';
 import type { LoadResult } from '../engine/load';
 import type { Questionnaire } from '../engine/types';
@@ -16,12 +17,8 @@ interface CatalogState {
 }
 
 const shipped = import.meta.glob<unknown>('../../questionnaires/*.json', { import: 'default' });
-// `npm run bench` builds in mode "bench" with generated questionnaires in bench/generated/; other builds never see them.
-const benchmark =
-  import.meta.env.MODE === 'bench'
-    ? import.meta.glob<unknown>('../../bench/generated/*.json', { import: 'default' })
-    : {};
-const builtIn = { ...shipped, ...benchmark };
+// The build may add questionnaires (the benchmark's generated ones in mode "bench"; none otherwise): vite.config.ts.
+const builtIn = { ...shipped, ...extra };
 
 /** Validates each built-in questionnaire; a broken one is listed with its errors and never breaks the app. */
 export async function loadBuiltInQuestionnaires(
