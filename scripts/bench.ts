@@ -18,6 +18,7 @@ import { fileName, SIZES } from '../bench/questionnaire';
 import { consoleTable, markdown, type Results } from '../bench/report';
 import { buildSizes } from '../bench/sizes';
 import { type ControlResult, measureControl, measureSurveyJs, type SurveyJsResult } from '../bench/surveyjs';
+import { ensureSystemPackages, realSystem, TEST_PACKAGES } from './system-packages';
 
 const root = join(import.meta.dirname, '..');
 const bench = join(root, 'bench');
@@ -83,6 +84,11 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
 }
 
 async function main(): Promise<void> {
+  const chromiumPackage = ensureSystemPackages(
+    TEST_PACKAGES.filter((pkg) => pkg.name === 'chromium'),
+    realSystem,
+  );
+  if (!chromiumPackage.ok) throw new Error(chromiumPackage.message);
   mkdirSync(tmp, { recursive: true });
   log(`sizes ${sizes.join(', ')} on ${cpus()[0]?.model} x ${cpus().length}`);
 

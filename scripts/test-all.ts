@@ -1,11 +1,21 @@
 /**
- * npm test: type-check, lint, validate the questionnaires, unit and component tests, production build, browser
- * tests. Ends with one plain line, "N passed, M failed", counting every test and every check.
+ * npm test: first the system packages the tests need (installed with apt-get when missing and possible, else a stop
+ * with the command to run), then type-check, lint, validate the questionnaires, unit and component tests, production
+ * build, browser tests. Ends with one plain line, "N passed, M failed", counting every test and every check.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureSystemPackages, realSystem, TEST_PACKAGES } from './system-packages';
+
+// Before anything else: without these the browser tests fail by the page, minutes later.
+const systemPackages = ensureSystemPackages(TEST_PACKAGES, realSystem);
+if (!systemPackages.ok) {
+  console.log(`\n${systemPackages.message}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 interface Tally {
   passed: number;
