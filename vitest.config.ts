@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { extraQuestionnaires } from './vite.config';
 
 /**
  * Tests of the layers that must run unchanged in Node, a browser and a worker (engine, report, the CLI and the
@@ -15,29 +16,33 @@ const PORTABLE_TESTS = [
   'test/fuzz/conditions.fuzz.test.ts',
 ];
 
+const plugins = [react(), extraQuestionnaires()];
+
+/** Projects do not inherit the root's options (`extends: true` would also run the global set-up once per project). */
 export default defineConfig({
-  plugins: [react()],
+  plugins,
   test: {
     globalSetup: ['test/generate-validators.setup.ts'],
-    testTimeout: 20_000,
     projects: [
       {
-        extends: true,
+        plugins,
         test: {
           name: 'node',
           environment: 'node',
           include: PORTABLE_TESTS,
           setupFiles: ['test/setup-node.ts'],
+          testTimeout: 20_000,
         },
       },
       {
-        extends: true,
+        plugins,
         test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**', 'node_modules/**', ...PORTABLE_TESTS],
+          exclude: ['test/e2e/**', ...PORTABLE_TESTS],
           setupFiles: ['test/setup.ts'],
+          testTimeout: 20_000,
         },
       },
     ],
