@@ -21,6 +21,35 @@ export function formatPercent(ratio: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE_TAGS[language], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/**
+ * A size in decimal units (1 MB = 1,000,000 bytes), with the unit as Intl writes it in the reader's language:
+ * "1.2 MB", "1,2 Mo", "1,2 MB"; "512 octets" in French. The one byte formatter of the app and the report.
+ * `exact` writes every byte ("48,213 bytes"), for the report, where a reader may check a file against it.
+ */
+export function formatBytes(bytes: number, language: Language, { exact = false } = {}): string {
+  const locale = LOCALE_TAGS[language];
+  const size = Number.isFinite(bytes) ? Math.max(0, bytes) : 0;
+  if (size < 1000 || exact) {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(Math.round(size));
+  }
+  let exponent = Math.min(Math.floor(Math.log10(size) / 3), BYTE_UNITS.length - 1);
+  let value = size / 1000 ** exponent;
+  const digits = (v: number) => (v < 9.95 ? 1 : 0);
+  // 999,960 bytes would round to "1,000 kB": say "1 MB".
+  if (exponent < BYTE_UNITS.length - 1 && Number(value.toFixed(digits(value))) >= 1000) {
+    exponent += 1;
+    value /= 1000;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[exponent],
+    unitDisplay: 'short',
+    maximumFractionDigits: digits(value),
+  }).format(value);
+}
+
 /**
  * An answer in words, for the summary screen and the report alike. Choice values become their labels; conformity
  * values go through `conformityLabel` (the caller's translation); user text is returned as it is.

@@ -1,5 +1,5 @@
 import { rgb } from '@cantoo/pdf-lib';
-import { describeAnswer, formatDate, formatDateTime, formatNumber, formatPercent } from '../engine/format';
+import { describeAnswer, formatBytes, formatDate, formatDateTime, formatNumber, formatPercent } from '../engine/format';
 import { localize } from '../engine/localize';
 import { describeCondition } from './describe-condition';
 import type { ReportFacts } from './facts';
@@ -263,7 +263,7 @@ export function sectionDetail({ layout, input, options, facts }: Part, sectionIn
         2,
       );
     for (const file of input.evidence?.filter((e) => e.questionId === question.id) ?? []) {
-      const value = `${file.name} (${formatNumber(file.size, language)} B) SHA-256 ${file.sha256}`;
+      const value = `${file.name} (${formatBytes(file.size, language, { exact: true })}) SHA-256 ${file.sha256}`;
       layout.write(t('field', { label: t('detail.evidenceFile'), value }), { ...SMALL, indent: 12 }, 2);
     }
     layout.gap(8);

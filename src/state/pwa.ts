@@ -1,6 +1,4 @@
 import { create } from 'zustand';
-import { LOCALE_TAGS } from '../engine/localize';
-import type { Language } from '../engine/types';
 import { useSession } from './session';
 
 /** What the page may ask of a new version's service worker (given by src/pwa/register.ts, mocked in tests). */
@@ -96,28 +94,3 @@ export const usePwa = create<PwaState>((set, get) => ({
     }
   },
 }));
-
-const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-
-/** A size in decimal units (1 MB = 1,000,000 bytes), as Intl writes them: "1.2 MB", "1,2 Mo", "1,2 MB". */
-export function formatBytes(bytes: number, language: Language): string {
-  const locale = LOCALE_TAGS[language];
-  const size = Math.max(0, bytes);
-  if (size < 1000) {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(Math.round(size));
-  }
-  let exponent = Math.min(Math.floor(Math.log10(size) / 3), UNITS.length - 1);
-  let value = size / 1000 ** exponent;
-  const digits = (v: number) => (v < 9.95 ? 1 : 0);
-  // 999,960 bytes would round to "1,000 kB": say "1 MB".
-  if (exponent < UNITS.length - 1 && Number(value.toFixed(digits(value))) >= 1000) {
-    exponent += 1;
-    value /= 1000;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: UNITS[exponent],
-    unitDisplay: 'short',
-    maximumFractionDigits: digits(value),
-  }).format(value);
-}

@@ -163,8 +163,8 @@ describe('the PDF report of a signed assessment with evidence', () => {
     const flat = text.replace(/\s/g, '');
     expect(text).toContain('Signed off');
     expect(text).toContain('Dr. Jeanne Weber — Chief compliance officer');
-    expect(text).toContain('Evidence file: risk-register.xlsx (48,213 B)');
-    expect(text).toContain('Evidence file: <img src=x onerror=alert(1)>\uFFFDfdp.exe (1 B)');
+    expect(text).toContain('Evidence file: risk-register.xlsx (48,213 bytes)');
+    expect(text).toContain('Evidence file: <img src=x onerror=alert(1)>\uFFFDfdp.exe (1 byte)');
     expect(flat).toContain('b'.repeat(64));
     expect(flat).toContain('a'.repeat(64));
     expect(text).toMatch(/Revision\s+2/);

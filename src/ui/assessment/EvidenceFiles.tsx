@@ -1,15 +1,10 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../engine/format';
+import { formatBytes } from '../../engine/format';
 import type { Language } from '../../engine/types';
 import { addEvidence, type EvidenceInfo, getEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../state/lifecycle';
+import { usePwa } from '../../state/pwa';
 import { downloadBlob } from '../common/download';
-
-function sizeOf(bytes: number, language: Language): string {
-  if (bytes < 1024) return `${formatNumber(bytes, language)} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 102.4) / 10, language)} KB`;
-  return `${formatNumber(Math.round(bytes / 104857.6) / 10, language)} MB`;
-}
 
 interface EvidenceFilesProps {
   assessmentId: string;
@@ -41,6 +36,8 @@ export function EvidenceFiles({ assessmentId, questionId, files, language, readO
         setError(t(`storage.${problem}`));
       }
     }
+    // Evidence files are most of what is stored: the storage line must count them now, not a minute later.
+    void usePwa.getState().refreshUse();
   };
 
   const open = async (id: string, name: string) => {
@@ -58,14 +55,14 @@ export function EvidenceFiles({ assessmentId, questionId, files, language, readO
                 {file.name}
               </button>{' '}
               <span className="hint">
-                {sizeOf(file.size, language)} · SHA-256 <code className="hash">{file.sha256}</code>
+                {formatBytes(file.size, language)} · SHA-256 <code className="hash">{file.sha256}</code>
               </span>{' '}
               {!readOnly && (
                 <button
                   type="button"
                   className="link-button"
                   aria-label={t('evidence.removeNamed', { name: file.name })}
-                  onClick={() => void removeEvidence(file.id)}
+                  onClick={() => void removeEvidence(file.id).then(() => usePwa.getState().refreshUse())}
                 >
                   {t('evidence.remove')}
                 </button>
