@@ -24,7 +24,7 @@ export function SectionNav({
 }: SectionNavProps) {
   const { t } = useTranslation();
   return (
-    <nav className="section-nav" aria-label={t('assessment.sections')}>
+    <nav className="section-nav" aria-label={t('assessment.sections')} lang={language}>
       <ol>
         {questionnaire.sections
           .filter((s) => visibility.sections.has(s.id))
