@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/engine/canonical';
-import type { HistoryRecord } from '../../src/storage/db';
+import type { HistoryRecord } from '../../src/engine/records';
 import { addEvidence, getEvidence, listEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../src/storage/evidence';
 import {
   deleteAssessment,
@@ -12,33 +12,17 @@ import {
   signOffAssessment,
   updateDetails,
 } from '../../src/storage/lifecycle';
-import {
-  createAssessment,
-  db,
-  getAssessment,
-  listAnswers,
-  saveAnswers,
-  selectDatabase,
-} from '../../src/storage/repository';
+import { db, getAssessment, listAnswers, saveAnswers } from '../../src/storage/repository';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
 
-beforeEach(() => selectDatabase(`lifecycle-${crypto.randomUUID()}`));
-
-const newAssessment = () =>
-  createAssessment({
-    questionnaireId: 'all-types',
-    questionnaireVersion: '1.2.0',
-    title: 'Triage 2026',
-    organisation: 'Hôpital du Nord',
-    aiSystem: 'Triage assistant',
-    assessor: 'A. Martin',
-  });
+beforeEach(() => freshDatabase('lifecycle'));
 
 const history = (assessmentId: string, questionId: string): Promise<HistoryRecord[]> =>
   db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).toArray();
 
 describe('answer history', () => {
   it('records when, before and after for every change', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     await saveAnswers([{ assessmentId: id, questionId: 'q', value: 'conform' }], new Date('2026-01-01T10:00:00Z'));
     await saveAnswers(
       [{ assessmentId: id, questionId: 'q', value: 'partial', comment: 'gap' }],
@@ -51,7 +35,7 @@ describe('answer history', () => {
   });
 
   it('merges a burst of typing into one entry, and records nothing when nothing changed', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, s));
     for (const [i, text] of ['R', 'Ri', 'Ris', 'Risk'].entries()) {
       await saveAnswers([{ assessmentId: id, questionId: 'q', comment: text }], at(i * 5));
@@ -65,16 +49,14 @@ describe('answer history', () => {
 
 describe('lifecycle', () => {
   it('renames and archives', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     await updateDetails(id, { title: 'Triage 2027', assessor: 'B. Klein' });
     await setArchived(id, true);
     expect(await getAssessment(id)).toMatchObject({ title: 'Triage 2027', assessor: 'B. Klein', archived: true });
   });
 
   it('re-assesses: a duplicate carries answers and evidence forward, marked until confirmed', async () => {
-    const { id } = await newAssessment();
-    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'conform', comment: 'policy v2' }]);
-    await saveAnswers([{ assessmentId: id, questionId: 'q2', value: 'partial' }]);
+    const { id } = await seedAssessment({ answers: { q1: { value: 'conform', comment: 'policy v2' }, q2: 'partial' } });
     await addEvidence(id, 'q1', new File(['policy'], 'policy.pdf', { type: 'application/pdf' }));
     const copy = await duplicateAssessment(id, 'Triage 2027');
     expect(copy).toMatchObject({ title: 'Triage 2027', previousId: id, revision: 1, status: 'inProgress' });
@@ -90,8 +72,7 @@ describe('lifecycle', () => {
   });
 
   it('deletes everything an assessment owns, and an undo brings all of it back', async () => {
-    const { id } = await newAssessment();
-    await saveAnswers([{ assessmentId: id, questionId: 'q', value: 'conform' }]);
+    const { id } = await seedAssessment({ answers: { q: 'conform' } });
     await addEvidence(id, 'q', new File(['x'], 'x.txt'));
     const snapshot = await deleteAssessment(id);
     expect(await getAssessment(id)).toBeUndefined();
@@ -107,8 +88,7 @@ describe('lifecycle', () => {
 
 describe('sign-off', () => {
   it('makes the assessment read-only, records its content hash, and reopening starts a new revision', async () => {
-    const { id } = await newAssessment();
-    await saveAnswers([{ assessmentId: id, questionId: 'q', value: 'partial', comment: 'action plan' }]);
+    const { id } = await seedAssessment({ answers: { q: { value: 'partial', comment: 'action plan' } } });
     const signOff = await signOffAssessment(id, {
       name: 'Dr. B. Klein',
       role: 'DPO',
@@ -121,9 +101,10 @@ describe('sign-off', () => {
       await sha256Hex(signedContent({ assessment: signed as never, answers: await listAnswers(id) })),
     );
 
-    await expect(saveAnswers([{ assessmentId: id, questionId: 'q', value: 'conform' }])).rejects.toMatchObject({
-      problem: 'readOnly',
-    });
+    const before = await listAnswers(id);
+    const change = { assessmentId: id, questionId: 'q', value: 'conform' };
+    expect(await saveAnswers([change])).toEqual({ written: [], refused: [change] });
+    expect(await listAnswers(id)).toEqual(before);
     await expect(updateDetails(id, { title: 'changed' })).rejects.toMatchObject({ problem: 'readOnly' });
     await expect(addEvidence(id, 'q', new File(['x'], 'x.txt'))).rejects.toMatchObject({ problem: 'readOnly' });
     await expect(
@@ -140,7 +121,7 @@ describe('sign-off', () => {
 
 describe('evidence files', () => {
   it('stores a file with its SHA-256 and gives back the same bytes', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     const info = await addEvidence(id, 'q', new File(['risk register v3'], 'register.csv', { type: 'text/csv' }));
     expect(info).toMatchObject({ name: 'register.csv', type: 'text/csv', size: 16 });
     expect(info.sha256).toBe(await sha256Hex('risk register v3'));
@@ -151,7 +132,7 @@ describe('evidence files', () => {
   });
 
   it('refuses a file over 25 MB with a clear problem, before reading it', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     const huge = { name: 'video.mp4', size: MAX_EVIDENCE_BYTES + 1, type: 'video/mp4' } as unknown as File;
     await expect(addEvidence(id, 'q', huge)).rejects.toMatchObject({ problem: 'tooLarge' });
     expect(await listEvidence(id)).toEqual([]);

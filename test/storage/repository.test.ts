@@ -1,42 +1,24 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/storage/errors';
-import {
-  createAssessment,
-  getAssessment,
-  listAnswers,
-  openStorage,
-  saveAnswers,
-  selectDatabase,
-} from '../../src/storage/repository';
+import { getAssessment, listAnswers, openStorage, saveAnswers, selectDatabase } from '../../src/storage/repository';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
 
 let name: string;
 beforeEach(() => {
-  name = `conformo-test-${crypto.randomUUID()}`;
-  selectDatabase(name);
+  name = freshDatabase('repository');
 });
-
-const newAssessment = () =>
-  createAssessment({
-    questionnaireId: 'all-types',
-    questionnaireVersion: '1.2.0',
-    title: 'Triage 2026',
-    organisation: 'Hôpital du Nord',
-    aiSystem: 'Triage assistant',
-    assessor: 'A. Martin',
-  });
 
 describe('storage', () => {
   it('keeps an assessment and its answers across a reopen (a reload)', async () => {
-    const created = await newAssessment();
-    await saveAnswers([{ assessmentId: created.id, questionId: 'role', value: 'provider' }]);
+    const created = await seedAssessment({ answers: { role: 'provider' } });
     selectDatabase(name);
     expect((await getAssessment(created.id))?.title).toBe('Triage 2026');
     expect((await listAnswers(created.id)).map((a) => [a.questionId, a.value])).toEqual([['role', 'provider']]);
   });
 
   it('merges field by field: the answer, the justification and the comment never overwrite each other', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     await saveAnswers([{ assessmentId: id, questionId: 'q', value: 'notApplicable' }]);
     await saveAnswers([{ assessmentId: id, questionId: 'q', comment: 'see policy' }]);
     await saveAnswers([{ assessmentId: id, questionId: 'q', justification: 'internal use only' }]);
@@ -45,7 +27,7 @@ describe('storage', () => {
   });
 
   it('clears a value on null and marks the assessment in progress with a new timestamp', async () => {
-    const created = await newAssessment();
+    const created = await seedAssessment();
     await saveAnswers([{ assessmentId: created.id, questionId: 'q', value: 3 }], new Date('2030-01-01T00:00:00Z'));
     await saveAnswers([{ assessmentId: created.id, questionId: 'q', value: null }], new Date('2030-01-02T00:00:00Z'));
     const [answer] = await listAnswers(created.id);
@@ -57,7 +39,7 @@ describe('storage', () => {
   });
 
   it('stores hostile and huge strings unchanged', async () => {
-    const { id } = await newAssessment();
+    const { id } = await seedAssessment();
     const hostile = `<img src=x onerror=alert(1)>\u202e${'x'.repeat(100_000)}`;
     await saveAnswers([{ assessmentId: id, questionId: '__proto__', value: hostile, comment: hostile }]);
     const [answer] = await listAnswers(id);

@@ -6,14 +6,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from '../../src/engine/load';
 import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
-import { selectDatabase } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
 import { QuestionnaireErrors } from '../../src/ui/home/QuestionnaireErrors';
+import { freshDatabase } from '../fixtures/seed';
 import { fixtureQuestionnaire, ROOT } from '../helpers';
 import { i18n, renderWithRouter } from './render';
 
 beforeEach(async () => {
-  selectDatabase(`ui-${crypto.randomUUID()}`);
+  freshDatabase('ui-app');
   window.location.hash = '';
   useCatalog.setState({
     status: 'ready',

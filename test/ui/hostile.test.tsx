@@ -6,8 +6,8 @@ import type { Questionnaire } from '../../src/engine/types';
 import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
 import { addEvidence } from '../../src/storage/evidence';
-import { createAssessment, saveAnswers, selectDatabase } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire } from '../helpers';
 import { i18n } from './render';
 
@@ -37,7 +37,7 @@ function hostileQuestionnaire(): Questionnaire {
 }
 
 beforeEach(async () => {
-  selectDatabase(`ui-hostile-${crypto.randomUUID()}`);
+  freshDatabase('ui-hostile');
   window.location.hash = '';
   await act(() => useSession.getState().openStorage());
   await act(() => i18n.changeLanguage('en'));
@@ -57,15 +57,14 @@ describe('hostile content is shown as text and changes nothing', () => {
       status: 'ready',
       entries: [{ source: 'hostile.json', result: { ok: true, questionnaire } }],
     });
-    const record = await createAssessment({
-      questionnaireId: questionnaire.id,
-      questionnaireVersion: questionnaire.version,
+    const record = await seedAssessment({
+      questionnaire,
       title: `Assessment ${payload}`,
       organisation: payload,
       aiSystem: payload,
       assessor: payload,
+      answers: { 'system-name': { value: payload, comment: payload } },
     });
-    await saveAnswers([{ assessmentId: record.id, questionId: 'system-name', value: payload, comment: payload }]);
     await addEvidence(record.id, 'role', new File(['x'], '<img src=x onerror=alert(1)>.pdf'));
 
     render(<App />);

@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../src/engine/types';
 import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
-import { createAssessment, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
+import { listAnswers } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire } from '../helpers';
 import { i18n } from './render';
 
@@ -33,21 +34,10 @@ function useQuestionnaires(...questionnaires: Questionnaire[]) {
   });
 }
 
-async function seed(title = 'Triage review') {
-  const record = await createAssessment({
-    questionnaireId: 'all-types',
-    questionnaireVersion: '1.2.0',
-    title,
-    organisation: 'Hôpital du Nord',
-    aiSystem: 'Triage',
-    assessor: 'A. Martin',
-  });
-  await saveAnswers([{ assessmentId: record.id, questionId: 'role', value: 'provider' }]);
-  return record;
-}
+const seed = () => seedAssessment({ title: 'Triage review', answers: { role: 'provider' } });
 
 beforeEach(async () => {
-  selectDatabase(`ui-lifecycle-${crypto.randomUUID()}`);
+  freshDatabase('ui-lifecycle');
   window.location.hash = '';
   useQuestionnaires(v1);
   await act(() => useSession.getState().openStorage());

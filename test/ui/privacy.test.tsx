@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
-import { createAssessment, db, selectDatabase } from '../../src/storage/repository';
+import { db } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire } from '../helpers';
 import { i18n } from './render';
 
 beforeEach(async () => {
-  selectDatabase(`ui-privacy-${crypto.randomUUID()}`);
+  freshDatabase('ui-privacy');
   useCatalog.setState({
     status: 'ready',
     entries: [{ source: 'x.json', result: { ok: true, questionnaire: fixtureQuestionnaire() } }],
@@ -22,14 +23,7 @@ describe('privacy statement', () => {
   it('says what is stored and where, and deletes all data only after confirmation', async () => {
     const user = userEvent.setup();
     const name = db().name;
-    await createAssessment({
-      questionnaireId: 'all-types',
-      questionnaireVersion: '1.2.0',
-      title: 'Secret',
-      organisation: '',
-      aiSystem: '',
-      assessor: '',
-    });
+    await seedAssessment({ title: 'Secret' });
     localStorage.setItem('conformo.language', 'en');
     window.location.hash = '#/privacy';
     render(<App />);
