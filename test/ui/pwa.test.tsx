@@ -3,15 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { usePwa } from '../../src/state/pwa';
 import { useSession } from '../../src/state/session';
-import { createAssessment, listAnswers, selectDatabase } from '../../src/storage/repository';
+import { listAnswers } from '../../src/storage/repository';
 import { StoragePanel } from '../../src/ui/pwa/StoragePanel';
 import { UpdateBanner } from '../../src/ui/pwa/UpdateBanner';
+import { freshDatabase, seedAssessment } from '../fixtures/seed';
+import { fillTheDisk, watchWrites } from '../fixtures/storage-faults';
 import { i18n } from './render';
 
 const initialPwa = usePwa.getState();
 beforeEach(async () => {
   usePwa.setState(initialPwa, true);
-  selectDatabase(`pwa-${crypto.randomUUID()}`);
+  freshDatabase('ui-pwa');
   await act(() => useSession.getState().openStorage());
   await act(() => i18n.changeLanguage('en'));
 });
@@ -21,53 +23,71 @@ afterEach(() => {
 
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
+/** Typing is batched: the change is kept by the page but not yet in the database. */
+async function typeWithoutSaving(assessmentId: string, value: string) {
+  await act(() => useSession.getState().saveAnswer({ assessmentId, questionId: 'owner', value }, { immediate: false }));
+  expect(await listAnswers(assessmentId)).toEqual([]);
+}
+
+/**
+ * A new version waits. Taking over reloads the page, so whatever is not in the database by then is lost: the fake
+ * worker records, at the moment it is told to take over, whether a write was still running and what was stored.
+ */
+function newVersionWaits(assessmentId: string) {
+  const writes = watchWrites();
+  const atActivation: { writesRunning?: number; stored?: Promise<unknown[]> } = {};
+  const activate = vi.fn(() => {
+    atActivation.writesRunning = writes.running();
+    atActivation.stored = listAnswers(assessmentId).then((answers) => answers.map((a) => a.value));
+  });
+  act(() => usePwa.getState().setWaiting({ activate }));
+  return { activate, atActivation };
+}
+
 describe('the update banner', () => {
   it('stays hidden while no new version waits', () => {
     const { container } = render(<UpdateBanner />);
     expect(container).toBeEmptyDOMElement();
   });
 
-  it('appears when a new version waits, and saves pending typing before the new version takes over', async () => {
+  it('stores the answers not yet saved before the new version takes over', async () => {
     const user = userEvent.setup();
-    const assessment = await createAssessment({
-      questionnaireId: 'all-types',
-      questionnaireVersion: '1.2.0',
-      title: 'Update',
-      organisation: 'Banque du Kirchberg',
-      aiSystem: '',
-      assessor: '',
-    });
-    // Typing is batched: this change is only queued, not yet in the database.
-    await act(() =>
-      useSession
-        .getState()
-        .saveAnswer(
-          { assessmentId: assessment.id, questionId: 'owner', value: 'Head of compliance' },
-          { immediate: false },
-        ),
-    );
-    expect(await listAnswers(assessment.id)).toEqual([]);
-
-    let storedWhenActivated: Promise<unknown[]> | undefined;
-    let statusWhenActivated: string | undefined;
-    const activate = vi.fn(() => {
-      statusWhenActivated = useSession.getState().saveStatus;
-      storedWhenActivated = listAnswers(assessment.id).then((answers) => answers.map((a) => a.value));
-    });
-    const flush = vi.spyOn(useSession.getState(), 'flush');
+    const { id } = await seedAssessment();
+    await typeWithoutSaving(id, 'Head of compliance');
     render(<UpdateBanner />);
-    act(() => usePwa.getState().setWaiting({ activate }));
+    const { activate, atActivation } = newVersionWaits(id);
 
     const banner = screen.getByRole('region', { name: 'New version' });
     expect(within(banner).getByRole('status')).toHaveTextContent('A new version of Conformo is ready.');
     await user.click(within(banner).getByRole('button', { name: 'Update now' }));
 
     await waitFor(() => expect(activate).toHaveBeenCalledOnce());
-    expect(flush).toHaveBeenCalled();
-    expect(flush.mock.invocationCallOrder[0]).toBeLessThan(activate.mock.invocationCallOrder[0] as number);
-    expect(statusWhenActivated).toBe('saved');
-    expect(await storedWhenActivated).toEqual(['Head of compliance']);
+    expect(atActivation.writesRunning).toBe(0);
+    expect(await atActivation.stored).toEqual(['Head of compliance']);
     expect(within(banner).getByRole('button', { name: 'Updating…' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('keeps this version when the disk is full, says why in the user’s language, and updates once it is freed', async () => {
+    const user = userEvent.setup();
+    const { id } = await seedAssessment();
+    await act(() => i18n.changeLanguage('fr'));
+    const freeTheDisk = fillTheDisk();
+    await typeWithoutSaving(id, 'Responsable conformité');
+    render(<UpdateBanner />);
+    const { activate, atActivation } = newVersionWaits(id);
+
+    await user.click(screen.getByRole('button', { name: 'Mettre à jour maintenant' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'La mise à jour est reportée : vos dernières modifications n’ont pas encore pu être enregistrées.',
+    );
+    expect(activate).not.toHaveBeenCalled();
+    expect(await listAnswers(id)).toEqual([]);
+
+    freeTheDisk();
+    await user.click(screen.getByRole('button', { name: 'Mettre à jour maintenant' }));
+    await waitFor(() => expect(activate).toHaveBeenCalledOnce());
+    expect(atActivation.writesRunning).toBe(0);
+    expect(await atActivation.stored).toEqual(['Responsable conformité']);
   });
 
   it('is reachable with the keyboard, and "Later" hides it', async () => {
@@ -82,23 +102,6 @@ describe('the update banner', () => {
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
     expect(activate).not.toHaveBeenCalled();
-  });
-
-  it('keeps the page when the answers cannot be saved, and says why in an alert', async () => {
-    const user = userEvent.setup();
-    const activate = vi.fn();
-    useSession.setState({
-      flush: async () => useSession.setState({ saveStatus: 'error', saveProblem: 'quota' }),
-    });
-    render(<UpdateBanner />);
-    act(() => usePwa.getState().setWaiting({ activate }));
-    await user.click(screen.getByRole('button', { name: 'Update now' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      /postponed because your latest changes could not be saved/,
-    );
-    expect(activate).not.toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: 'Update now' })).not.toHaveAttribute('aria-disabled', 'true');
-    useSession.setState({ saveStatus: 'idle', saveProblem: undefined, flush: async () => undefined });
   });
 
   it('speaks French and German', async () => {
