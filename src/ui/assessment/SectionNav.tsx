@@ -1,7 +1,8 @@
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localize } from '../../engine/localize';
-import { ratio, sectionProgress, type Visibility } from '../../engine/progress';
+import { overallProgress, ratio, sectionProgress, type Visibility } from '../../engine/progress';
 import type { Answer, Language, Questionnaire } from '../../engine/types';
 import { ProgressBar } from '../common/ProgressBar';
 
@@ -14,6 +15,10 @@ interface SectionNavProps {
   language: Language;
 }
 
+/**
+ * The sections with their progress. On a narrow screen the list folds behind a button that names the current section
+ * and its progress (styles.css shows the button only there), so the first question is on the first screen.
+ */
 export function SectionNav({
   assessmentId,
   questionnaire,
@@ -23,29 +28,68 @@ export function SectionNav({
   language,
 }: SectionNavProps) {
   const { t } = useTranslation();
+  const listId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  // Choosing a section folds the list again: the new section is what the reader came for.
+  const [openedAt, setOpenedAt] = useState(currentSectionId);
+  if (openedAt !== currentSectionId) {
+    setOpenedAt(currentSectionId);
+    setOpen(false);
+  }
+
+  const sections = questionnaire.sections.filter((s) => visibility.sections.has(s.id));
+  const current = sections.find((s) => s.id === currentSectionId);
+  const currentProgress = current
+    ? sectionProgress(current, answers, visibility)
+    : overallProgress(questionnaire, answers, visibility);
+  const currentTitle = current
+    ? `${questionnaire.sections.indexOf(current) + 1}. ${localize(current.title, language)}`
+    : t('summary.title');
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+
   return (
-    <nav className="section-nav" aria-label={t('assessment.sections')} lang={language}>
-      <ol>
-        {questionnaire.sections
-          .filter((s) => visibility.sections.has(s.id))
-          .map((section) => {
-            const progress = sectionProgress(section, answers, visibility);
-            const title = localize(section.title, language);
-            return (
-              <li key={section.id}>
-                <Link
-                  href={`/assessments/${assessmentId}/sections/${section.id}`}
-                  aria-current={section.id === currentSectionId ? 'page' : undefined}
-                >
-                  <span className="section-title">{title}</span>{' '}
-                  <span className="section-count">
-                    {t('assessment.answeredOf', { answered: progress.answered, total: progress.total })}
-                  </span>
-                </Link>
-                <ProgressBar value={ratio(progress)} label={t('assessment.sectionProgress', { section: title })} />
-              </li>
-            );
-          })}
+    <nav className="section-nav" aria-label={t('assessment.sections')} lang={language} onKeyDown={closeOnEscape}>
+      <button
+        ref={toggle}
+        type="button"
+        className="section-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="section-toggle-label">{t('assessment.sections')}</span>{' '}
+        <span className="section-toggle-current">
+          <span className="section-title">{currentTitle}</span>{' '}
+          <span className="section-count">
+            {t('assessment.answeredOf', { answered: currentProgress.answered, total: currentProgress.total })}
+          </span>
+        </span>
+      </button>
+      <ol id={listId} className="section-list" data-open={open}>
+        {sections.map((section) => {
+          const progress = sectionProgress(section, answers, visibility);
+          const title = localize(section.title, language);
+          return (
+            <li key={section.id}>
+              <Link
+                href={`/assessments/${assessmentId}/sections/${section.id}`}
+                aria-current={section.id === currentSectionId ? 'page' : undefined}
+              >
+                <span className="section-title">{title}</span>{' '}
+                <span className="section-count">
+                  {t('assessment.answeredOf', { answered: progress.answered, total: progress.total })}
+                </span>
+              </Link>
+              <ProgressBar value={ratio(progress)} label={t('assessment.sectionProgress', { section: title })} />
+            </li>
+          );
+        })}
         <li>
           <Link href={`/assessments/${assessmentId}/summary`} aria-current={currentSectionId ? undefined : 'page'}>
             <span className="section-title">{t('summary.title')}</span>
