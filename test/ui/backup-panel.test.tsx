@@ -138,8 +138,7 @@ describe('the backup panel', () => {
     renderWithRouter(<BackupPanel />);
     const { blob } = await exportEverything(user);
     const text = await blob.text();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'partial' }]);
+    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'partial' }], new Date(Date.now() + 60_000));
 
     const input = screen.getByLabelText('Import a backup or report');
     await user.upload(input, jsonFile(text));
@@ -168,8 +167,7 @@ describe('the backup panel', () => {
     const { id } = await seed();
     renderWithRouter(<BackupPanel />);
     const older = await (await exportEverything(user)).blob.text();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'partial' }]);
+    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'partial' }], new Date(Date.now() + 60_000));
     const newer = await (await exportEverything(user)).blob.text();
 
     selectDatabase(`conformo-ui-backup-${crypto.randomUUID()}`);
