@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeVisibility,
   isComplete,
+  isRequired,
   listGaps,
   overallConformity,
   overallProgress,
@@ -63,6 +64,12 @@ describe('completeness and progress', () => {
     // data-governance is for providers only; biometric-logs for biometric uses only.
     expect(sectionProgress(requirements, given, visibility)).toEqual({ total: 1, answered: 0, requiredMissing: 1 });
     expect(overallProgress(questionnaire, given, visibility)).toEqual({ total: 7, answered: 4, requiredMissing: 3 });
+  });
+
+  it('takes a question as required unless it says "required": false', () => {
+    const all = questionnaire.sections.flatMap((section) => section.questions);
+    expect(all.filter((question) => !isRequired(question)).map((question) => question.id)).toEqual(['staff']);
+    expect(all.filter(isRequired)).toHaveLength(all.length - 1);
   });
 
   it('does not count an optional unanswered question as missing', () => {
