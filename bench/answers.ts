@@ -3,8 +3,8 @@
  * characters. The same answers feed the IndexedDB seed (shape of src/storage/db.ts AnswerRecord), the Node summary
  * and both PDF builders.
  */
+import type { AnswerRecord } from '../src/engine/records';
 import type { Answer, AnswerValue, Question, Questionnaire } from '../src/engine/types';
-import type { AnswerRecord } from '../src/storage/db';
 
 export const COMMENT =
   'Evidence reviewed on site with the product owner; the risk register lists the residual risks, each with an owner ' +

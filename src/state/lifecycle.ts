@@ -1,7 +1,7 @@
 import { useObservable } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { HistoryRecord } from '../storage/db';
+import type { HistoryRecord } from '../engine/records';
 import { type EvidenceInfo, watchEvidence } from '../storage/evidence';
 import { type AssessmentSnapshot, deleteAssessment, restoreSnapshot } from '../storage/lifecycle';
 import { watchHistory } from '../storage/repository';

@@ -5,7 +5,7 @@ import type {
   BackupEvidenceMeta,
   BackupHistoryEntry,
 } from '../engine/backup-format';
-import type { AnswerFields, AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from './db';
+import type { AnswerFields, AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
 
 /**
  * Database rows <-> backup records, field by field both ways: an old row's stray fields never reach a backup, and a

@@ -9,6 +9,7 @@ import {
   type BackupEntry,
   type RestoredImport,
 } from '../engine/backup-format';
+import type { AssessmentRecord, EvidenceRecord } from '../engine/records';
 import {
   answerFromBackup,
   answerToBackup,
@@ -20,7 +21,6 @@ import {
   historyFromBackup,
   historyToBackup,
 } from './backup-records';
-import type { AssessmentRecord, EvidenceRecord } from './db';
 import { classifyStorageError } from './errors';
 import { db } from './repository';
 

@@ -1,5 +1,6 @@
 import { canonicalJson, sha256Hex } from '../engine/canonical';
-import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord, SignOff } from './db';
+import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
+import type { SignOff } from '../engine/types';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
 

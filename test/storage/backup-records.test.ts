@@ -6,8 +6,9 @@ import type {
   BackupHistoryEntry,
   BackupSignOff,
 } from '../../src/engine/backup-format';
+import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
+import type { SignOff } from '../../src/engine/types';
 import { answerToBackup, assessmentToBackup, historyToBackup } from '../../src/storage/backup-records';
-import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord, SignOff } from '../../src/storage/db';
 
 describe('backup records', () => {
   it('carry every field the database stores (a field added to one side must be added to the other)', () => {

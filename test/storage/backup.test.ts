@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupDocument } from '../../src/engine/backup-format';
 import { MAX_IMPORT_BYTES } from '../../src/engine/backup-format';
+import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
 import {
   applyImport,
   exportBackup,
@@ -9,7 +10,6 @@ import {
   planImport,
 } from '../../src/storage/backup';
 import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
-import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/storage/db';
 import { StorageError } from '../../src/storage/errors';
 import { createAssessment, db, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { describeAnswer, formatDateTime } from '../../engine/format';
+import type { HistoryRecord } from '../../engine/records';
 import type { Language, Question } from '../../engine/types';
 import { useHistory } from '../../state/lifecycle';
-import type { HistoryRecord } from '../../storage/db';
 
 function Fields({
   question,

@@ -1,0 +1,59 @@
+import type { Answer, SignOff } from './types';
+
+/**
+ * What the database stores, one type per record, defined here once: storage keeps them, the backup format is derived
+ * from them (src/backup/format.ts), state and ui read them. A field added here reaches every layer.
+ */
+
+export type AssessmentStatus = 'draft' | 'inProgress' | 'completed' | 'signed';
+
+export interface AssessmentRecord {
+  id: string;
+  questionnaireId: string;
+  questionnaireVersion: string;
+  title: string;
+  organisation: string;
+  aiSystem: string;
+  assessor: string;
+  status: AssessmentStatus;
+  created: string;
+  updated: string;
+  /** 1 for a first assessment; reopening a signed one starts the next revision, the signed one stays intact. */
+  revision?: number;
+  /** The signed assessment this revision reopened, or the assessment a re-assessment was duplicated from. */
+  previousId?: string;
+  archived?: boolean;
+  signOff?: SignOff;
+}
+
+/** An answer as stored: the engine's Answer, filed under its assessment. */
+export interface AnswerRecord extends Answer {
+  assessmentId: string;
+}
+
+/** What a user gives for one question, without where and when. */
+export type AnswerFields = Pick<Answer, 'value' | 'justification' | 'comment'>;
+
+/** One change of one answer: when, what it was, what it became. */
+export interface HistoryRecord {
+  /** Auto-incremented by the database: the order changes happened in. */
+  id?: number;
+  assessmentId: string;
+  questionId: string;
+  at: string;
+  before: AnswerFields;
+  after: AnswerFields;
+}
+
+/** A file attached to a question as evidence. */
+export interface EvidenceRecord {
+  id: string;
+  assessmentId: string;
+  questionId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  added: string;
+  blob: Blob;
+}
