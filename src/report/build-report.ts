@@ -2,15 +2,15 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import { localize } from '../engine/localize';
 import { toAssessmentFile } from './assessment-file';
+import { drawContents, planContents } from './contents';
 import { reportFacts } from './facts';
-import { A4, COLORS, Layout, MARGIN } from './layout';
+import { Layout } from './layout';
 import { addOutline, type Bookmark } from './outline';
 import { annex, cover, gaps, headersAndFooters, type Part, sectionDetail, summary } from './parts';
 import { simpleLayoutFontkit } from './simple-layout-fontkit';
 import { ATTACHMENT_NAME, type ReportInput, type ReportOptions } from './types';
 
 const PRODUCER = 'Conformo';
-const TOC_LINE = 16;
 
 /**
  * The evidence report: a pure function of the assessment, the questionnaire and the options. The same input and
@@ -42,41 +42,22 @@ export async function buildReport(input: ReportInput, options: ReportOptions): P
     { title: t('annex.title'), write: () => annex(part) },
   ];
 
-  // The table of contents comes first but needs page numbers: reserve its pages, fill them in at the end.
-  const tocPerPage = Math.floor((A4[1] - MARGIN.top - MARGIN.bottom - 60) / TOC_LINE);
-  const tocPages = Array.from({ length: Math.ceil(chapters.length / tocPerPage) }, () => layout.newPage());
+  // The table of contents comes first but needs page numbers: plan and reserve its pages, fill them in at the end.
+  const contents = planContents(
+    layout,
+    chapters.map((c) => c.title),
+  );
+  const contentsPages = contents.map(() => layout.newPage());
 
   const bookmarks: Bookmark[] = [];
   const starts: number[] = [];
   for (const chapter of chapters) {
     layout.newPage();
-    starts.push(layout.pageIndex);
+    starts.push(layout.pageIndex + 1);
     bookmarks.push({ title: layout.clean(chapter.title), page: layout.currentPage, top: layout.y });
     chapter.write();
   }
-
-  tocPages.forEach((page, pageNumber) => {
-    let y = A4[1] - MARGIN.top - 20;
-    if (pageNumber === 0) {
-      page.drawText(t('contents'), { x: MARGIN.left, y, size: 18, font: fonts.bold, color: COLORS.brand });
-      y -= 40;
-    }
-    chapters.slice(pageNumber * tocPerPage, (pageNumber + 1) * tocPerPage).forEach((chapter, i) => {
-      const index = pageNumber * tocPerPage + i;
-      const number = String((starts[index] ?? 0) + 1);
-      const numberWidth = layout.widthOf(number, 'regular', 10);
-      const title = layout.lines(chapter.title, { size: 10, indent: 60 })[0] ?? '';
-      page.drawText(title, { x: MARGIN.left, y, size: 10, font: fonts.regular, color: COLORS.ink });
-      page.drawText(number, {
-        x: A4[0] - MARGIN.right - numberWidth,
-        y,
-        size: 10,
-        font: fonts.regular,
-        color: COLORS.ink,
-      });
-      y -= TOC_LINE;
-    });
-  });
+  drawContents(layout, contentsPages, contents, starts, t('contents'));
 
   headersAndFooters(part);
   addOutline(doc, bookmarks);
