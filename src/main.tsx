@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { startPwa } from './pwa/start';
-import { flushOnPageHide, useSession } from './state/session';
+import { keepUnsavedChanges, useSession } from './state/session';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 initI18n();
-flushOnPageHide();
+keepUnsavedChanges();
 void useSession.getState().openStorage();
 startPwa();
 

@@ -1,4 +1,5 @@
-import { evaluateCondition, hasValue } from './conditions';
+import { justificationMissing } from './answers';
+import { evaluateCondition, hasValue, questionsInCondition } from './conditions';
 import type { Answer, AnswerMap, ConformityValue, Question, Questionnaire, Section } from './types';
 
 /** Which sections and questions a user sees, given the answers. Conditions read only visible answers. */
@@ -27,11 +28,7 @@ export function isRequired(question: Question): boolean {
 
 /** Answered, and a "not applicable" carries its justification. */
 export function isComplete(question: Question, answer: Answer | undefined): boolean {
-  if (!answer || !hasValue(answer.value)) return false;
-  if (question.type === 'conformity' && answer.value === 'notApplicable') {
-    return (answer.justification ?? '').trim() !== '';
-  }
-  return true;
+  return answer !== undefined && hasValue(answer.value) && !justificationMissing(question, answer);
 }
 
 export interface Progress {
@@ -138,4 +135,23 @@ export function listGaps(questionnaire: Questionnaire, answers: AnswerMap, visib
     }
   }
   return gaps;
+}
+
+const inputsOf = new WeakMap<Questionnaire, readonly string[]>();
+
+/** The questions some condition reads: only a change of one of these can change what is visible. */
+export function conditionInputs(questionnaire: Questionnaire): readonly string[] {
+  let inputs = inputsOf.get(questionnaire);
+  if (!inputs) {
+    const ids = new Set<string>();
+    for (const section of questionnaire.sections) {
+      if (section.visibleIf) for (const id of questionsInCondition(section.visibleIf)) ids.add(id);
+      for (const question of section.questions) {
+        if (question.visibleIf) for (const id of questionsInCondition(question.visibleIf)) ids.add(id);
+      }
+    }
+    inputs = [...ids];
+    inputsOf.set(questionnaire, inputs);
+  }
+  return inputs;
 }

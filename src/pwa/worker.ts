@@ -19,8 +19,8 @@ export async function registerWorker(): Promise<void> {
   if (controlled) pwa.setOfflineReady();
 
   const reload = async () => {
-    await useSession.getState().flush();
-    if (useSession.getState().saveStatus === 'error') usePwa.setState({ update: 'unsaved' });
+    const saved = await useSession.getState().flush();
+    if (!saved.ok) usePwa.setState({ update: 'unsaved' });
     else window.location.reload();
   };
   const activate = () => {

@@ -1,15 +1,16 @@
 import { useObservable } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import type { AnswerRecord, AssessmentRecord } from '../engine/records';
 import type { Answer } from '../engine/types';
-import type { AnswerRecord, AssessmentRecord } from '../storage/db';
 import {
   createAssessment,
   type NewAssessment,
   watchAllAnswers,
-  watchAnswers,
   watchAssessment,
   watchAssessments,
 } from '../storage/repository';
+import { useSession } from './session';
+import { withUnsaved } from './unsaved-changes';
 
 export type { AssessmentRecord, NewAssessment };
 
@@ -27,14 +28,10 @@ export function toAnswerMap(records: readonly AnswerRecord[]): Map<string, Answe
   return new Map(records.map((r) => [r.questionId, r]));
 }
 
-export function useAnswers(assessmentId: string): Map<string, Answer> | undefined {
-  const records = useObservable(() => watchAnswers(assessmentId), [assessmentId]);
-  return useMemo(() => (records ? toAnswerMap(records) : undefined), [records]);
-}
-
 /** Answers of every assessment, for the progress shown on the home screen. */
 export function useAnswersByAssessment(): Map<string, Map<string, Answer>> | undefined {
   const records = useObservable(() => watchAllAnswers(), []);
+  const unsaved = useSession((s) => s.unsaved);
   return useMemo(() => {
     if (!records) return undefined;
     const byAssessment = new Map<string, Map<string, Answer>>();
@@ -43,8 +40,9 @@ export function useAnswersByAssessment(): Map<string, Map<string, Answer>> | und
       answers.set(record.questionId, record);
       byAssessment.set(record.assessmentId, answers);
     }
+    for (const [id, answers] of byAssessment) byAssessment.set(id, new Map(withUnsaved(answers, unsaved, id)));
     return byAssessment;
-  }, [records]);
+  }, [records, unsaved]);
 }
 
 export function startAssessment(input: NewAssessment): Promise<AssessmentRecord> {

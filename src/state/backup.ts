@@ -47,7 +47,7 @@ export interface ImportConflict {
 }
 
 /** Why an import or export failed, beyond errors in the file itself. */
-export type BackupFailure = 'exportFailed' | 'readFailed' | 'changedMeanwhile' | StorageProblem;
+export type BackupFailure = 'exportFailed' | 'readFailed' | 'changedMeanwhile' | 'notSaved' | StorageProblem;
 
 interface BackupState {
   phase: 'idle' | 'exporting' | 'reading' | 'choosing' | 'importing';
@@ -56,6 +56,8 @@ interface BackupState {
   /** What is wrong with the last imported file, located by JSON pointer. */
   errors: BackupError[];
   failure: BackupFailure | undefined;
+  /** With failure 'notSaved': why the latest changes could not be saved before the export. */
+  notSavedReason: StorageProblem | undefined;
   /** The result of the last import. */
   summary: ImportSummary | undefined;
   /** The last export's file name. */
@@ -99,15 +101,27 @@ export const useBackup = create<BackupState>((set, get) => {
     fileName: undefined,
     errors: [],
     failure: undefined,
+    notSavedReason: undefined,
     summary: undefined,
     exported: undefined,
     conflicts: [],
 
     exportBackup: async (assessment, now = new Date()) => {
-      set({ phase: 'exporting', failure: undefined, exported: undefined, errors: [], summary: undefined });
+      set({
+        phase: 'exporting',
+        failure: undefined,
+        notSavedReason: undefined,
+        exported: undefined,
+        errors: [],
+        summary: undefined,
+      });
       try {
-        // Typed text waiting to be saved belongs in the backup.
-        await useSession.getState().flush();
+        // Typed text waiting to be saved belongs in the backup: without it, no backup.
+        const saved = await useSession.getState().flush();
+        if (!saved.ok) {
+          set({ phase: 'idle', failure: 'notSaved', notSavedReason: saved.problem });
+          return undefined;
+        }
         const { exportBackup } = await backupStorage();
         const document = await exportBackup(assessment ? [assessment.id] : undefined, now);
         const fileName = backupFileName(now, assessment?.title);

@@ -1,7 +1,10 @@
 import i18next from 'i18next';
+import type { AssessmentRecord } from '../engine/records';
 import type { Answer, Language, Questionnaire } from '../engine/types';
-import type { AssessmentRecord } from '../storage/db';
 import { listEvidence } from '../storage/evidence';
+import { listAnswers } from '../storage/repository';
+import { toAnswerMap } from './assessments';
+import { type AfterSaving, afterSaving } from './session';
 
 export interface ReportFile {
   blob: Blob;
@@ -20,13 +23,28 @@ function fileNameFor(title: string, language: Language, at: Date): string {
   return `conformo-${slug}-${language}-${at.toISOString().slice(0, 10)}.pdf`;
 }
 
-/** Builds the PDF in the chosen report language, whatever the interface language is. */
-export async function exportReport(
+/**
+ * Builds the PDF in the chosen report language, whatever the interface language is, from what is stored once every
+ * change is durable: a report never misses the last answer given, nor shows one that was not saved.
+ */
+export function exportReport(
+  questionnaire: Questionnaire,
+  assessment: AssessmentRecord,
+  language: Language,
+  now = new Date(),
+): Promise<AfterSaving<ReportFile>> {
+  return afterSaving(async () => {
+    const answers = toAnswerMap(await listAnswers(assessment.id));
+    return buildReportFile(questionnaire, assessment, answers, language, now);
+  });
+}
+
+async function buildReportFile(
   questionnaire: Questionnaire,
   assessment: AssessmentRecord,
   answers: ReadonlyMap<string, Answer>,
   language: Language,
-  now = new Date(),
+  now: Date,
 ): Promise<ReportFile> {
   const [{ buildReport, loadReportFonts }, { reportResources }] = await Promise.all([
     import('../report'),

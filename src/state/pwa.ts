@@ -41,18 +41,6 @@ interface PwaState {
 const browserStorage = (): StorageApi | undefined =>
   typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageApi | undefined);
 
-/** Resolves once no write started elsewhere (a blur, a click) is still running. */
-function saveSettled(): Promise<void> {
-  if (useSession.getState().saveStatus !== 'saving') return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = useSession.subscribe((s) => {
-      if (s.saveStatus === 'saving') return;
-      stop();
-      resolve();
-    });
-  });
-}
-
 export const usePwa = create<PwaState>((set, get) => ({
   waiting: undefined,
   update: 'idle',
@@ -67,11 +55,9 @@ export const usePwa = create<PwaState>((set, get) => ({
     const { waiting, update } = get();
     if (!waiting || update === 'updating') return;
     set({ update: 'updating' });
-    await saveSettled();
-    await useSession.getState().flush();
-    await saveSettled();
-    // A failed write keeps the answers queued in this page's memory: reloading now would lose them.
-    if (useSession.getState().saveStatus === 'error') {
+    // A failed write keeps the answers in this page's memory and journal: reloading now would risk them.
+    const saved = await useSession.getState().flush();
+    if (!saved.ok) {
       set({ update: 'unsaved' });
       return;
     }

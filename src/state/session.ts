@@ -1,85 +1,118 @@
 import { create } from 'zustand';
+import type { AnswerPatch } from '../engine/answers';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
-import { type AnswerPatch, openStorage, saveAnswers } from '../storage/repository';
-import { type PendingAnswer, pendingKey } from './pending-answers';
-import { SaveQueue } from './save-queue';
+import { openStorage, saveAnswers } from '../storage/repository';
+import { type Journal, openJournal } from './journal';
+import { acceptWritten } from './stored-answers';
+import { type FlushResult, type UnsavedChange, UnsavedChanges } from './unsaved-changes';
 
+export type { FlushResult, StorageProblem };
+
+/**
+ * Derived from the unsaved changes, never set on its own: idle (nothing changed yet), pending (changes wait for
+ * their write), saving (a write runs), saved (nothing unsaved), error (the last write failed; the changes are kept).
+ */
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface SessionState {
   storage: 'opening' | 'ready' | StorageProblem;
+  /** Every change not yet durable, by answerKey(): the view shows them over the stored answers. */
+  unsaved: ReadonlyMap<string, UnsavedChange>;
   saveStatus: SaveStatus;
   lastSaved: string | undefined;
-  /** Why the last write failed; the unsaved changes stay queued and are retried with the next change. */
+  /** Why the last write failed; the unsaved changes stay and are retried with the next change or flush. */
   saveProblem: StorageProblem | undefined;
   openStorage: () => Promise<void>;
-  /** Choices are written at once; typed text is batched (`immediate: false`) and flushed on blur or pagehide. */
-  saveAnswer: (patch: AnswerPatch, options?: { immediate?: boolean }) => Promise<void>;
-  flush: () => Promise<void>;
-  /** Changes made with `immediate` saves, shown before the database confirms them (see pending-answers.ts). */
-  pending: ReadonlyMap<string, PendingAnswer>;
+  /** Choices are written at once; typed text (`immediate: false`) within 250 ms, and on blur or pagehide. */
+  saveAnswer: (change: Omit<AnswerPatch, 'at'>, options?: { immediate?: boolean }) => Promise<FlushResult>;
+  /** Resolves when every change made so far is durable, or with the problem that stopped it. */
+  flush: () => Promise<FlushResult>;
+  /** Forgets unsaved changes and their journal, for "delete all my data". */
+  discardUnsaved: () => Promise<void>;
 }
 
-const queue = new SaveQueue(
-  (patches) => saveAnswers(patches),
-  250,
-  () => void useSession.getState().flush(),
-);
+function statusOf(changes: UnsavedChanges): SaveStatus {
+  if (changes.problem) return 'error';
+  if (changes.writing) return 'saving';
+  if (changes.changes.size > 0) return 'pending';
+  return changes.lastSaved ? 'saved' : 'idle';
+}
 
-export const useSession = create<SessionState>((set, get) => ({
+let journal: Journal | undefined;
+
+const unsaved = new UnsavedChanges({
+  write: async (patches) => {
+    const saved = await saveAnswers(patches);
+    acceptWritten(saved.written);
+    return saved;
+  },
+  onChange: (changes) => {
+    journal?.save([...changes.changes.values()].map((c) => c.patch));
+    useSession.setState({
+      unsaved: new Map(changes.changes),
+      saveStatus: statusOf(changes),
+      saveProblem: changes.problem,
+      lastSaved: changes.lastSaved,
+    });
+  },
+});
+
+export const useSession = create<SessionState>(() => ({
   storage: 'opening',
+  unsaved: new Map(),
   saveStatus: 'idle',
   lastSaved: undefined,
   saveProblem: undefined,
-  pending: new Map(),
   openStorage: async () => {
     try {
       await openStorage();
-      set({ storage: 'ready' });
+      useSession.setState({ storage: 'ready' });
+      unsaved.start();
     } catch (error) {
-      set({ storage: classifyStorageError(error).problem });
+      useSession.setState({ storage: classifyStorageError(error).problem });
     }
   },
-  saveAnswer: async (change, options = {}) => {
+  saveAnswer: (change, options = {}) => {
     // Stamped now, not when the write starts: an older value written late must not look newer than this change.
-    const patch = { ...change, at: new Date().toISOString() };
-    queue.enqueue(patch);
-    if (options.immediate !== false) {
-      // Typed text shows in its own field already; a click must show everywhere at once.
-      const pending = new Map(get().pending);
-      pending.set(pendingKey(patch.assessmentId, patch.questionId), { patch, since: patch.at });
-      set({ pending });
-    }
-    set({ saveStatus: 'pending' });
-    if (options.immediate !== false) await get().flush();
+    unsaved.add({ ...change, at: new Date().toISOString() });
+    return options.immediate === false ? Promise.resolve({ ok: true }) : unsaved.flush();
   },
-  flush: async () => {
-    // Nothing queued may still mean a write in flight: a caller (an update, a sign-off) must wait for it too.
-    if (queue.size === 0) return queue.idle();
-    set({ saveStatus: 'saving' });
-    try {
-      await queue.flush();
-      set({
-        saveStatus: queue.size > 0 ? 'pending' : 'saved',
-        lastSaved: new Date().toISOString(),
-        saveProblem: undefined,
-      });
-    } catch (error) {
-      set({ saveStatus: 'error', saveProblem: classifyStorageError(error).problem });
-    }
+  flush: () => unsaved.flush(),
+  discardUnsaved: async () => {
+    await unsaved.discard();
+    journal?.clearAll();
   },
 }));
 
-/** Unsaved typing must survive closing the tab: flush when the page is hidden or left. */
-export function flushOnPageHide(target: Window = window): () => void {
-  const flush = () => void useSession.getState().flush();
+/**
+ * Keeps unsaved changes through a reload or a closed tab: journals them synchronously, adopts what earlier pages
+ * left, and flushes when the page is hidden or left. Call once, before storage opens.
+ */
+export function keepUnsavedChanges(target: Window = window): () => void {
+  journal = openJournal(target.localStorage, target.sessionStorage, target.navigator.locks);
+  journal.adoptOrphans((patches) => {
+    for (const patch of patches) unsaved.add(patch);
+  });
+  const flush = () => void unsaved.flush();
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') flush();
+    if (target.document.visibilityState === 'hidden') flush();
   };
   target.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onVisibility);
+  target.document.addEventListener('visibilitychange', onVisibility);
   return () => {
     target.removeEventListener('pagehide', flush);
-    document.removeEventListener('visibilitychange', onVisibility);
+    target.document.removeEventListener('visibilitychange', onVisibility);
   };
+}
+
+export type AfterSaving<T> = { ok: true; value: T } | { ok: false; problem: StorageProblem };
+
+/**
+ * Runs an action that reads what is stored (a sign-off, an export, a backup) only once every change made so far is
+ * durable; otherwise it does not run, and the caller learns why.
+ */
+export async function afterSaving<T>(action: () => Promise<T>): Promise<AfterSaving<T>> {
+  const saved = await unsaved.flush();
+  if (!saved.ok) return saved;
+  return { ok: true, value: await action() };
 }

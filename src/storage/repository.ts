@@ -1,13 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
-import type { AnswerValue } from '../engine/types';
-import {
-  type AnswerFields,
-  type AnswerRecord,
-  type AssessmentRecord,
-  ConformoDatabase,
-  type HistoryRecord,
-  SCHEMA_VERSION,
-} from './db';
+import { type AnswerPatch, applyPatch } from '../engine/answers';
+import type { AnswerFields, AnswerRecord, AssessmentRecord, HistoryRecord } from '../engine/records';
+import { ConformoDatabase, SCHEMA_VERSION } from './db';
 import { guarded, StorageError } from './errors';
 
 /** The only way into the database: typed functions, never tables (UI and state never import Dexie). */
@@ -73,21 +67,7 @@ export function listAnswers(assessmentId: string): Promise<AnswerRecord[]> {
   return guarded(() => db().answers.where('assessmentId').equals(assessmentId).toArray());
 }
 
-/** What a user changed on one question; fields left out keep their stored value. */
-export interface AnswerPatch {
-  assessmentId: string;
-  questionId: string;
-  value?: AnswerValue | null;
-  justification?: string;
-  comment?: string;
-  /** true: the user confirms an answer carried over from an earlier assessment without changing it. */
-  confirm?: boolean;
-  /**
-   * When the user made the change (ISO time). Stored as the answer's `updated`, so a write that started late never
-   * looks newer than a change made after it.
-   */
-  at?: string;
-}
+export type { AnswerPatch };
 
 /** Consecutive edits of one answer within this window are one history entry (typing is not a hundred changes). */
 const HISTORY_MERGE_MS = 2 * 60 * 1000;
@@ -123,34 +103,39 @@ async function recordHistory(
   await db().history.add({ assessmentId, questionId, at, before, after });
 }
 
+/** What a write did: the records now stored, and the patches refused because their assessment is signed. */
+export interface SavedAnswers {
+  written: AnswerRecord[];
+  refused: AnswerPatch[];
+}
+
 /**
  * Writes patches field by field inside one transaction, so two tabs editing different questions, or the answer and
  * the comment of the same question, never overwrite each other's work. Every change is kept in the history.
- * A signed assessment is read-only: writing to it fails with the `readOnly` problem.
+ * A signed assessment is read-only: its patches are refused (returned, not written), the others are written.
  */
-export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): Promise<void> {
-  if (patches.length === 0) return Promise.resolve();
+export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): Promise<SavedAnswers> {
+  if (patches.length === 0) return Promise.resolve({ written: [], refused: [] });
   const timestamp = now.toISOString();
   return guarded(() =>
     db().transaction('rw', db().answers, db().assessments, db().history, async () => {
+      const result: SavedAnswers = { written: [], refused: [] };
       const touched = new Set<string>();
       for (const patch of patches) {
         const assessment = await db().assessments.get(patch.assessmentId);
-        if (assessment?.status === 'signed') throw new StorageError('readOnly');
-        const key: [string, string] = [patch.assessmentId, patch.questionId];
-        const stored = await db().answers.get(key);
-        const next: AnswerRecord = {
-          ...(stored ?? { assessmentId: patch.assessmentId, questionId: patch.questionId }),
-          updated: patch.at ?? timestamp,
-        };
-        if (patch.value === null) delete next.value;
-        else if (patch.value !== undefined) next.value = patch.value;
-        if (patch.justification !== undefined) next.justification = patch.justification;
-        if (patch.comment !== undefined) next.comment = patch.comment;
-        // Touching a carried-over answer, or confirming it, makes it this assessment's own.
-        delete next.carriedOver;
+        if (assessment?.status === 'signed') {
+          result.refused.push(patch);
+          continue;
+        }
+        const stored = await db().answers.get([patch.assessmentId, patch.questionId]);
+        const next = applyPatch<AnswerRecord>(
+          stored ?? { assessmentId: patch.assessmentId, questionId: patch.questionId, updated: timestamp },
+          patch,
+          timestamp,
+        );
         await db().answers.put(next);
         await recordHistory(patch.assessmentId, patch.questionId, fieldsOf(stored), fieldsOf(next), next.updated);
+        result.written.push(next);
         touched.add(patch.assessmentId);
       }
       for (const id of touched) {
@@ -162,6 +147,7 @@ export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): 
             if (a.status === 'draft') a.status = 'inProgress';
           });
       }
+      return result;
     }),
   );
 }
@@ -170,12 +156,6 @@ export function watchHistory(assessmentId: string, questionId: string): Observab
   return liveQuery(() =>
     db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).reverse().toArray(),
   );
-}
-
-export function updateAssessmentStatus(id: string, status: AssessmentRecord['status']): Promise<void> {
-  return guarded(async () => {
-    await db().assessments.update(id, { status, updated: new Date().toISOString() });
-  });
 }
 
 /** Live queries follow changes from this tab and from every other tab of the same origin. */

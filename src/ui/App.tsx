@@ -58,11 +58,12 @@ export function App() {
                   <Route path="/">
                     <HomePage />
                   </Route>
-                  <Route path="/assessments/:id/summary">{(p) => <SummaryPage assessmentId={p.id} />}</Route>
+                  <Route path="/assessments/:id/summary">{(p) => <SummaryPage key={p.id} assessmentId={p.id} />}</Route>
+                  {/* Keyed by assessment: nothing on screen (a card, a draft, a handler) outlives a move to another. */}
                   <Route path="/assessments/:id/sections/:sectionId">
-                    {(p) => <AssessmentPage assessmentId={p.id} sectionId={p.sectionId} />}
+                    {(p) => <AssessmentPage key={p.id} assessmentId={p.id} sectionId={p.sectionId} />}
                   </Route>
-                  <Route path="/assessments/:id">{(p) => <AssessmentPage assessmentId={p.id} />}</Route>
+                  <Route path="/assessments/:id">{(p) => <AssessmentPage key={p.id} assessmentId={p.id} />}</Route>
                   <Route>
                     <p>{t('app.notFound')}</p>
                   </Route>

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { type StorageApi, usePwa } from '../../src/state/pwa';
 import { useSession } from '../../src/state/session';
+import { signOffAssessment } from '../../src/storage/lifecycle';
+import { createAssessment, listAnswers, selectDatabase } from '../../src/storage/repository';
 
 const initialPwa = usePwa.getState();
 const initialSession = useSession.getState();
@@ -62,42 +64,49 @@ describe('checkStorage', () => {
 });
 
 describe('applyUpdate', () => {
-  it('saves pending answers first, then lets the new version take over', async () => {
-    const calls: string[] = [];
-    useSession.setState({
-      saveStatus: 'pending',
-      flush: async () => {
-        calls.push('flush');
-        useSession.setState({ saveStatus: 'saved' });
+  async function typedButUnsaved() {
+    selectDatabase(`pwa-${crypto.randomUUID()}`);
+    await useSession.getState().openStorage();
+    const assessment = await createAssessment({
+      questionnaireId: 'q',
+      questionnaireVersion: '1',
+      title: 'Update',
+      organisation: '',
+      aiSystem: '',
+      assessor: '',
+    });
+    void useSession
+      .getState()
+      .saveAnswer(
+        { assessmentId: assessment.id, questionId: 'q1', comment: 'typed just before the update' },
+        { immediate: false },
+      );
+    return assessment.id;
+  }
+
+  it('lets the new version take over only once what was typed is stored', async () => {
+    const id = await typedButUnsaved();
+    let storedWhenActivated: unknown;
+    usePwa.getState().setWaiting({
+      activate: () => {
+        storedWhenActivated = listAnswers(id);
       },
     });
-    usePwa.getState().setWaiting({ activate: () => calls.push('activate') });
     await usePwa.getState().applyUpdate();
-    expect(calls).toEqual(['flush', 'activate']);
+    expect(await storedWhenActivated).toMatchObject([{ comment: 'typed just before the update' }]);
     expect(usePwa.getState().update).toBe('updating');
   });
 
-  it('waits for a write already running (a blur) before handing over', async () => {
-    const calls: string[] = [];
-    useSession.setState({ saveStatus: 'saving', flush: async () => void calls.push('flush') });
-    usePwa.getState().setWaiting({ activate: () => calls.push('activate') });
-    const done = usePwa.getState().applyUpdate();
-    await Promise.resolve();
-    expect(calls).toEqual([]);
-    useSession.setState({ saveStatus: 'saved' });
-    await done;
-    expect(calls).toEqual(['flush', 'activate']);
-  });
-
-  it('does not reload when the answers could not be saved, and lets the user try again', async () => {
+  it('does not hand over when the answers could not be stored, and lets the user try again', async () => {
+    const id = await typedButUnsaved();
+    // Signed in another tab meanwhile: the typed comment can never be written.
+    await signOffAssessment(id, { name: 'A', role: 'B', date: '2026-12-03', statement: '' });
     const activate = vi.fn();
-    useSession.setState({ flush: async () => useSession.setState({ saveStatus: 'error', saveProblem: 'quota' }) });
     usePwa.getState().setWaiting({ activate });
     await usePwa.getState().applyUpdate();
     expect(activate).not.toHaveBeenCalled();
     expect(usePwa.getState().update).toBe('unsaved');
 
-    useSession.setState({ flush: async () => useSession.setState({ saveStatus: 'saved', saveProblem: undefined }) });
     await usePwa.getState().applyUpdate();
     expect(activate).toHaveBeenCalledOnce();
   });

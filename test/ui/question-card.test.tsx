@@ -1,7 +1,9 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Question } from '../../src/engine/types';
+import { applyPatch } from '../../src/engine/answers';
+import type { Answer, Question } from '../../src/engine/types';
 import { QuestionCard } from '../../src/ui/assessment/QuestionCard';
 import { toggleChoice } from '../../src/ui/questions/MultipleChoiceInput';
 import { fixtureQuestionnaire } from '../helpers';
@@ -15,9 +17,18 @@ beforeEach(async () => {
   await act(() => i18n.changeLanguage('en'));
 });
 
-function renderCard(question: Question, answer?: Parameters<typeof QuestionCard>[0]['answer'], readOnly = false) {
-  const onChange = vi.fn();
-  renderWithRouter(
+interface HarnessProps {
+  question: Question;
+  initial: Answer | undefined;
+  readOnly: boolean;
+  onChange: (...args: unknown[]) => void;
+  onCommit: () => void;
+}
+
+/** The card as the page uses it: what it sends comes back as its answer, through the engine's applyPatch. */
+function Harness({ question, initial, readOnly, onChange, onCommit }: HarnessProps) {
+  const [answer, setAnswer] = useState(initial);
+  return (
     <QuestionCard
       assessmentId="a1"
       readOnly={readOnly}
@@ -26,11 +37,22 @@ function renderCard(question: Question, answer?: Parameters<typeof QuestionCard>
       question={question}
       answer={answer}
       language="en"
-      onChange={onChange}
-      onCommit={() => {}}
-    />,
+      onChange={(patch, options) => {
+        onChange(patch, options);
+        setAnswer((current) => applyPatch(current, patch, '2026-12-03T10:00:00.000Z'));
+      }}
+      onCommit={onCommit}
+    />
   );
-  return onChange;
+}
+
+function renderCard(question: Question, initial?: Answer, readOnly = false) {
+  const onChange = vi.fn();
+  const onCommit = vi.fn();
+  renderWithRouter(
+    <Harness question={question} initial={initial} readOnly={readOnly} onChange={onChange} onCommit={onCommit} />,
+  );
+  return Object.assign(onChange, { onCommit });
 }
 
 describe('QuestionCard', () => {
@@ -39,7 +61,10 @@ describe('QuestionCard', () => {
     const group = screen.getByRole('radiogroup', { name: /Risk system\?/ });
     expect(group).toBeInTheDocument();
     await userEvent.click(screen.getByRole('radio', { name: 'Partially conform' }));
-    expect(onChange).toHaveBeenCalledWith('risk-system', { value: 'partial' }, undefined);
+    expect(onChange).toHaveBeenCalledWith(
+      { assessmentId: 'a1', questionId: 'risk-system', value: 'partial' },
+      undefined,
+    );
   });
 
   it('asks for a justification when a requirement does not apply', () => {
@@ -79,10 +104,19 @@ describe('QuestionCard', () => {
     expect(screen.getByRole('link', { name: 'spec' })).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
-  it('batches typing and commits on blur', async () => {
+  it('sends every keystroke as a batched change of its own assessment, and commits when the field is left', async () => {
     const onChange = renderCard(byId('system-name'));
-    await userEvent.type(screen.getByRole('textbox', { name: /System name/ }), 'ab');
-    expect(onChange).toHaveBeenLastCalledWith('system-name', { value: 'ab' }, { immediate: false });
+    const field = screen.getByRole('textbox', { name: /System name/ });
+    await userEvent.type(field, 'ab');
+    expect(field).toHaveValue('ab');
+    expect(onChange).toHaveBeenLastCalledWith(
+      { assessmentId: 'a1', questionId: 'system-name', value: 'ab' },
+      { immediate: false },
+    );
+    expect(onChange.onCommit).not.toHaveBeenCalled();
+    await userEvent.tab();
+    expect(field).not.toHaveFocus();
+    expect(onChange.onCommit).toHaveBeenCalledOnce();
   });
 
   it('refuses a number outside its range with a message, and keeps the typed text', async () => {
@@ -91,7 +125,7 @@ describe('QuestionCard', () => {
     await userEvent.type(input, '-5');
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a number between 0 and 100,000.');
     expect(input).toHaveValue(-5);
-    expect(onChange).not.toHaveBeenCalledWith('staff', { value: -5 }, expect.anything());
+    expect(onChange).not.toHaveBeenCalledWith(expect.objectContaining({ value: -5 }), expect.anything());
   });
 });
 
@@ -116,7 +150,7 @@ describe('a carried-over answer', () => {
     });
     expect(screen.getByText(/Carried over from the previous assessment/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Confirm this answer' }));
-    expect(onChange).toHaveBeenCalledWith('risk-system', { confirm: true });
+    expect(onChange).toHaveBeenCalledWith({ assessmentId: 'a1', questionId: 'risk-system', confirm: true }, undefined);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
+import type { AnswerPatch } from '../../engine/answers';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useEvidence } from '../../state/lifecycle';
@@ -9,7 +10,7 @@ import { useLanguage } from '../common/useLanguage';
 import { VersionMigration } from '../common/VersionMigration';
 import { ViewStatus } from '../common/ViewStatus';
 import type { SaveOptions } from '../questions/types';
-import { type AnswerChange, QuestionCard } from './QuestionCard';
+import { QuestionCard } from './QuestionCard';
 import { SectionNav } from './SectionNav';
 
 export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: string; sectionId?: string }) {
@@ -22,9 +23,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const evidence = useEvidence(assessmentId);
 
   const onChange = useCallback(
-    (questionId: string, change: AnswerChange, options?: SaveOptions) =>
-      void saveAnswer({ assessmentId, questionId, ...change }, options),
-    [assessmentId, saveAnswer],
+    (patch: Omit<AnswerPatch, 'at'>, options?: SaveOptions) => void saveAnswer(patch, options),
+    [saveAnswer],
   );
   const onCommit = useCallback(() => void flush(), [flush]);
 

@@ -1,24 +1,19 @@
 import { memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type AnswerPatch, justificationMissing, needsJustification } from '../../engine/answers';
 import { localize } from '../../engine/localize';
 import { isRequired } from '../../engine/progress';
-import type { Answer, AnswerValue, Language, Question } from '../../engine/types';
+import type { Answer, Language, Question } from '../../engine/types';
 import type { EvidenceInfo } from '../../state/lifecycle';
 import { MarkdownDetails } from '../common/LazyMarkdown';
 import { rendererFor } from '../questions/registry';
 import type { SaveOptions } from '../questions/types';
-import { useDraft } from '../questions/useDraft';
 import { AnswerHistory } from './AnswerHistory';
 import { EvidenceFiles } from './EvidenceFiles';
 import { References } from './References';
 
-export interface AnswerChange {
-  value?: AnswerValue | null;
-  justification?: string;
-  comment?: string;
-  /** Confirms a carried-over answer without changing it. */
-  confirm?: boolean;
-}
+/** A change of this card's answer; the card adds which assessment and question it is about. */
+export type AnswerChange = Omit<AnswerPatch, 'assessmentId' | 'questionId' | 'at'>;
 
 interface QuestionCardProps {
   assessmentId: string;
@@ -29,26 +24,26 @@ interface QuestionCardProps {
   question: Question;
   answer: Answer | undefined;
   language: Language;
-  onChange: (questionId: string, change: AnswerChange, options?: SaveOptions) => void;
+  /** Receives the whole patch, bound here to the assessment and question this card shows. */
+  onChange: (patch: Omit<AnswerPatch, 'at'>, options?: SaveOptions) => void;
   onCommit: () => void;
 }
 
 function NoteField({
   id,
   label,
-  stored,
+  text,
   invalid,
   onChange,
   onCommit,
 }: {
   id: string;
   label: string;
-  stored: string;
+  text: string;
   invalid?: boolean;
   onChange: (text: string) => void;
   onCommit: () => void;
 }) {
-  const { draft, change, settle } = useDraft(stored);
   return (
     <div className="note-field">
       <label htmlFor={id}>{label}</label>
@@ -56,16 +51,10 @@ function NoteField({
         id={id}
         rows={3}
         maxLength={100_000}
-        value={draft}
+        value={text}
         aria-invalid={invalid || undefined}
-        onChange={(event) => {
-          change(event.target.value);
-          onChange(event.target.value);
-        }}
-        onBlur={() => {
-          settle();
-          onCommit();
-        }}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onCommit}
       />
     </div>
   );
@@ -102,11 +91,13 @@ function QuestionCardView({
   onCommit,
 }: QuestionCardProps) {
   const { t } = useTranslation();
+  const change = (fields: AnswerChange, options?: SaveOptions) =>
+    onChange({ assessmentId, questionId: question.id, ...fields }, options);
   const idPrefix = `q-${question.id}`;
   const textId = `${idPrefix}-text`;
   const { Component } = rendererFor(question);
-  const needsJustification = question.type === 'conformity' && answer?.value === 'notApplicable';
-  const justificationMissing = needsJustification && !(answer?.justification ?? '').trim();
+  const justificationAsked = needsJustification(question, answer?.value);
+  const justificationAbsent = justificationMissing(question, answer);
   const help = localize(question.help, language);
   const evidence = localize(question.evidence, language);
   return (
@@ -134,7 +125,7 @@ function QuestionCardView({
         <p className="carried-over">
           {t('question.carriedOver')}{' '}
           {!readOnly && (
-            <button type="button" className="link-button" onClick={() => onChange(question.id, { confirm: true })}>
+            <button type="button" className="link-button" onClick={() => change({ confirm: true })}>
               {t('question.confirm')}
             </button>
           )}
@@ -148,25 +139,25 @@ function QuestionCardView({
           language={language}
           idPrefix={idPrefix}
           labelledBy={textId}
-          onChange={(value, options) => onChange(question.id, { value }, options)}
+          onChange={(value, options) => change({ value }, options)}
           onCommit={onCommit}
         />
         {!readOnly && answer?.value !== undefined && question.type !== 'shortText' && question.type !== 'longText' && (
-          <button type="button" className="link-button" onClick={() => onChange(question.id, { value: null })}>
+          <button type="button" className="link-button" onClick={() => change({ value: null })}>
             {t('question.clear')}
           </button>
         )}
-        {needsJustification && (
+        {justificationAsked && (
           <>
             <NoteField
               id={`${idPrefix}-justification`}
               label={t('question.justification')}
-              stored={answer?.justification ?? ''}
-              invalid={justificationMissing}
-              onChange={(justification) => onChange(question.id, { justification }, { immediate: false })}
+              text={answer?.justification ?? ''}
+              invalid={justificationAbsent}
+              onChange={(justification) => change({ justification }, { immediate: false })}
               onCommit={onCommit}
             />
-            {justificationMissing && <p className="field-error">{t('question.justificationRequired')}</p>}
+            {justificationAbsent && <p className="field-error">{t('question.justificationRequired')}</p>}
           </>
         )}
         <details className="comment" open={Boolean(answer?.comment)}>
@@ -174,8 +165,8 @@ function QuestionCardView({
           <NoteField
             id={`${idPrefix}-comment`}
             label={t('question.commentLabel')}
-            stored={answer?.comment ?? ''}
-            onChange={(comment) => onChange(question.id, { comment }, { immediate: false })}
+            text={answer?.comment ?? ''}
+            onChange={(comment) => change({ comment }, { immediate: false })}
             onCommit={onCommit}
           />
         </details>
@@ -197,16 +188,9 @@ function QuestionCardView({
   );
 }
 
-/** Re-renders only when its own answer changes: a keystroke elsewhere does not touch it. */
-export const QuestionCard = memo(
-  QuestionCardView,
-  (a, b) =>
-    a.answer?.updated === b.answer?.updated &&
-    a.answer?.carriedOver === b.answer?.carriedOver &&
-    a.readOnly === b.readOnly &&
-    a.files === b.files &&
-    a.answer?.value === b.answer?.value &&
-    a.question === b.question &&
-    a.language === b.language &&
-    a.number === b.number,
-);
+/**
+ * Re-renders only when one of its props changes (React's own comparison of every prop): the page passes stable
+ * callbacks and reuses unchanged answer objects, so a keystroke elsewhere does not touch this card, and a card can
+ * never keep an assessment or a handler it no longer shows.
+ */
+export const QuestionCard = memo(QuestionCardView);

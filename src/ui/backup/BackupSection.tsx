@@ -23,7 +23,7 @@ export function BackupSection() {
   const { t } = useTranslation();
   const id = useId();
   const assessments = useAssessments();
-  const { phase, fileName, errors, failure, summary, exported, conflicts } = useBackup();
+  const { phase, fileName, errors, failure, notSavedReason, summary, exported, conflicts } = useBackup();
   const { exportBackup, importFile, resolveConflicts, cancelImport } = useBackup.getState();
   const busy = phase !== 'idle';
   const input = useRef<HTMLInputElement>(null);
@@ -84,7 +84,9 @@ export function BackupSection() {
       </p>
       {failure && (
         <p role="alert" className="field-error">
-          {t(`backup:failure.${failure}`)}
+          {failure === 'notSaved'
+            ? t('save.notDone', { reason: t(`save.reason.${notSavedReason ?? 'unknown'}`) })
+            : t(`backup:failure.${failure}`)}
         </p>
       )}
       {errors.length > 0 && <ImportErrors fileName={fileName} errors={errors} />}

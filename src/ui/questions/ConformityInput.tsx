@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isRequired } from '../../engine/progress';
 import { CONFORMITY_VALUES } from '../../engine/types';
 import { ChoiceList } from './ChoiceList';
 import type { QuestionInputProps, QuestionRenderer } from './types';
@@ -11,7 +12,7 @@ function ConformityInput({ question, answer, idPrefix, labelledBy, onChange }: Q
       name={idPrefix}
       idPrefix={idPrefix}
       labelledBy={labelledBy}
-      required={question.required !== false}
+      required={isRequired(question)}
       choices={CONFORMITY_VALUES.map((value) => ({ value, label: t(`conformity.${value}`) }))}
       isChecked={(value) => answer?.value === value}
       onToggle={(value) => onChange(value)}

@@ -1,3 +1,4 @@
+import { isRequired } from '../../engine/progress';
 import type { QuestionInputProps, QuestionRenderer } from './types';
 
 function DateInput({ question, answer, idPrefix, labelledBy, onChange }: QuestionInputProps) {
@@ -6,7 +7,7 @@ function DateInput({ question, answer, idPrefix, labelledBy, onChange }: Questio
       type="date"
       id={`${idPrefix}-input`}
       aria-labelledby={labelledBy}
-      required={question.required !== false}
+      required={isRequired(question)}
       value={typeof answer?.value === 'string' ? answer.value : ''}
       onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
     />

@@ -1,4 +1,5 @@
 import { localize } from '../../engine/localize';
+import { isRequired } from '../../engine/progress';
 import type { ChoiceOption } from '../../engine/types';
 import { ChoiceList } from './ChoiceList';
 import type { QuestionInputProps, QuestionRenderer } from './types';
@@ -21,7 +22,7 @@ function MultipleChoiceInput({ question, answer, language, idPrefix, labelledBy,
       name={idPrefix}
       idPrefix={idPrefix}
       labelledBy={labelledBy}
-      required={question.required !== false}
+      required={isRequired(question)}
       choices={options.map((o) => ({ value: o.value, label: localize(o.label, language) }))}
       isChecked={(value) => chosen.includes(value)}
       onToggle={(value, on) => {

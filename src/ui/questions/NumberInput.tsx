@@ -1,9 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import type { Question } from '../../engine/types';
 import type { QuestionInputProps, QuestionRenderer } from './types';
-import { useDraft } from './useDraft';
 
 export type NumberCheck =
   | { ok: true; value: number | null }
@@ -22,8 +22,11 @@ export function checkNumber(question: Question, text: string): NumberCheck {
 
 function NumberInput({ question, answer, language, idPrefix, labelledBy, onChange, onCommit }: QuestionInputProps) {
   const { t } = useTranslation();
-  const { draft, change, settle } = useDraft(typeof answer?.value === 'number' ? String(answer.value) : '');
-  const check = checkNumber(question, draft);
+  // Only text that cannot be an answer (out of range, not a number) lives here: it is shown, with why, until it is
+  // corrected; every valid number is the answer itself.
+  const [rejected, setRejected] = useState<string>();
+  const text = rejected ?? (typeof answer?.value === 'number' ? String(answer.value) : '');
+  const check = checkNumber(question, text);
   const errorId = `${idPrefix}-error`;
   const unit = localize(question.unit, language);
   return (
@@ -37,16 +40,13 @@ function NumberInput({ question, answer, language, idPrefix, labelledBy, onChang
         min={question.min}
         max={question.max}
         step={question.integer ? 1 : 'any'}
-        value={draft}
+        value={text}
         onChange={(event) => {
-          change(event.target.value);
           const next = checkNumber(question, event.target.value);
+          setRejected(next.ok ? undefined : event.target.value);
           if (next.ok) onChange(next.value, { immediate: false });
         }}
-        onBlur={() => {
-          settle();
-          onCommit();
-        }}
+        onBlur={onCommit}
       />
       {unit && (
         <span className="unit" id={`${idPrefix}-unit`}>

@@ -1,4 +1,5 @@
 import { localize } from '../../engine/localize';
+import { isRequired } from '../../engine/progress';
 import { ChoiceList } from './ChoiceList';
 import type { QuestionInputProps, QuestionRenderer } from './types';
 
@@ -9,7 +10,7 @@ function SingleChoiceInput({ question, answer, language, idPrefix, labelledBy, o
       name={idPrefix}
       idPrefix={idPrefix}
       labelledBy={labelledBy}
-      required={question.required !== false}
+      required={isRequired(question)}
       choices={(question.options ?? []).map((o) => ({ value: o.value, label: localize(o.label, language) }))}
       isChecked={(value) => answer?.value === value}
       onToggle={(value) => onChange(value)}

@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { formatDate, formatDateTime } from '../../engine/format';
 import type { AssessmentRecord } from '../../state/assessments';
 import { reopenAssessment, signOffAssessment } from '../../state/lifecycle';
-import { useSession } from '../../state/session';
+import { afterSaving } from '../../state/session';
 import { useLanguage } from '../common/useLanguage';
 
 /** Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. */
@@ -12,7 +12,6 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [, navigate] = useLocation();
-  const flush = useSession((s) => s.flush);
   const [fields, setFields] = useState({
     name: assessment.assessor,
     role: '',
@@ -62,13 +61,15 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
     }
     setError(undefined);
     try {
-      await flush();
-      await signOffAssessment(assessment.id, {
-        name: fields.name.trim(),
-        role: fields.role.trim(),
-        date: fields.date,
-        statement: fields.statement.trim(),
-      });
+      const signed = await afterSaving(() =>
+        signOffAssessment(assessment.id, {
+          name: fields.name.trim(),
+          role: fields.role.trim(),
+          date: fields.date,
+          statement: fields.statement.trim(),
+        }),
+      );
+      if (!signed.ok) setError(t('save.notDone', { reason: t(`save.reason.${signed.problem}`) }));
     } catch {
       setError(t('storage.unknown'));
     }

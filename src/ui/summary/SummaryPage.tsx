@@ -54,7 +54,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
         {questionnaire.reviewed && (
           <p className="hint">{t('summary.reviewed', { date: formatDate(questionnaire.reviewed, language) })}</p>
         )}
-        <ExportReport questionnaire={questionnaire} assessment={assessment} answers={answers} />
+        <ExportReport questionnaire={questionnaire} assessment={assessment} />
         <dl className="key-figures">
           <div>
             <dt>{t('summary.progress')}</dt>
