@@ -1,4 +1,3 @@
-/** The lazily loaded entry of the report: pdf-lib, fontkit and the fonts arrive only when a user exports. */
+/** The lazily loaded entry of the report: pdf-lib and fontkit arrive only when a user exports. */
 
-export { loadReportFonts } from './browser-fonts';
 export { buildReport } from './build-report';

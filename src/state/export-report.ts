@@ -46,9 +46,10 @@ async function buildReportFile(
   language: Language,
   now: Date,
 ): Promise<ReportFile> {
-  const [{ buildReport, loadReportFonts }, { reportResources }] = await Promise.all([
+  const [{ buildReport }, { reportResources }, { loadReportFonts }] = await Promise.all([
     import('../report'),
     import('../i18n/report-resources'),
+    import('./report-fonts'),
   ]);
   if (!i18next.hasResourceBundle(language, 'report')) {
     i18next.addResourceBundle(language, 'report', reportResources[language]);

@@ -1,7 +1,10 @@
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 
-/** The report's fonts ship with the app (same origin, precached), never from a CDN. */
+/**
+ * The report's fonts ship with the app (same origin, precached), never from a CDN. Fetched here, not in the report:
+ * the report is a pure function of its inputs, fonts included.
+ */
 export async function loadReportFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   const load = async (url: string) => {
     const response = await fetch(url);
