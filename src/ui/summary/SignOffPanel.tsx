@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { type DateCheck, todayIso } from '../../engine/dates';
 import { formatDate, formatDateTime } from '../../engine/format';
 import type { AssessmentRecord } from '../../state/assessments';
 import { reopenAssessment, signOffAssessment } from '../../state/lifecycle';
 import { afterSaving } from '../../state/session';
+import { DateField } from '../common/DateField';
 import { useLanguage } from '../common/useLanguage';
 
 /** Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. */
@@ -15,9 +17,10 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
   const [fields, setFields] = useState({
     name: assessment.assessor,
     role: '',
-    date: new Date().toISOString().slice(0, 10),
     statement: t('signoff.defaultStatement'),
   });
+  const [date, setDate] = useState<DateCheck>(() => ({ ok: true, value: todayIso() }));
+  const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string>();
 
   if (assessment.signOff) {
@@ -55,17 +58,25 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!fields.name.trim() || !fields.role.trim() || !fields.date) {
+    setSubmitted(true);
+    // A date that cannot be read says so beside its field; the form's message is for what is missing.
+    if (!date.ok) {
+      setError(undefined);
+      document.getElementById('signoff-date')?.focus();
+      return;
+    }
+    if (!fields.name.trim() || !fields.role.trim() || !date.value) {
       setError(t('signoff.required'));
       return;
     }
+    const signedOn = date.value;
     setError(undefined);
     try {
       const signed = await afterSaving(() =>
         signOffAssessment(assessment.id, {
           name: fields.name.trim(),
           role: fields.role.trim(),
-          date: fields.date,
+          date: signedOn,
           statement: fields.statement.trim(),
         }),
       );
@@ -74,12 +85,12 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
       setError(t('storage.unknown'));
     }
   };
-  const field = (key: keyof typeof fields, type: 'text' | 'date' = 'text') => (
+  const field = (key: 'name' | 'role') => (
     <div className="field">
       <label htmlFor={`signoff-${key}`}>{t(`signoff.${key}`)}</label>
       <input
         id={`signoff-${key}`}
-        type={type}
+        type="text"
         required
         maxLength={500}
         value={fields[key]}
@@ -94,7 +105,17 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         {field('name')}
         {field('role')}
-        {field('date', 'date')}
+        <div className="field">
+          <label htmlFor="signoff-date">{t('signoff.date')}</label>
+          <DateField
+            id="signoff-date"
+            value={date.ok ? (date.value ?? '') : ''}
+            language={language}
+            onChange={setDate}
+            required
+            showError={submitted}
+          />
+        </div>
         <div className="field">
           <label htmlFor="signoff-statement">{t('signoff.statement')}</label>
           <textarea
