@@ -39,9 +39,10 @@ describe('Conformo in Chromium', () => {
       .getByRole('checkbox')
       .first()
       .check();
+    // Written as the interface language writes dates (en-GB: dd/mm/yyyy), whatever the browser does with dates.
     await question(page, /Date of the last AI literacy training/)
-      .locator('input[type="date"]')
-      .fill('2026-10-15');
+      .getByRole('textbox')
+      .fill('15/10/2026');
     await question(page, /Who is responsible/)
       .getByRole('textbox')
       .fill('Head of compliance');
@@ -80,9 +81,9 @@ describe('Conformo in Chromium', () => {
     ).toBe(true);
     expect(
       await question(page, /Date of the last AI literacy training/)
-        .locator('input[type="date"]')
+        .getByRole('textbox')
         .inputValue(),
-    ).toBe('2026-10-15');
+    ).toBe('15/10/2026');
     expect(
       await question(page, /Who is responsible/)
         .getByRole('textbox')

@@ -119,6 +119,21 @@ describe('QuestionCard', () => {
     expect(onChange.onCommit).toHaveBeenCalledOnce();
   });
 
+  it('takes a date as the interface language writes it and stores it as ISO, whatever the browser locale', async () => {
+    const onChange = renderCard(byId('trained-on'));
+    const field = screen.getByRole('textbox', { name: /Last training/ });
+    await userEvent.type(field, '31/03/2026');
+    expect(onChange).toHaveBeenLastCalledWith(
+      { assessmentId: 'a1', questionId: 'trained-on', value: '2026-03-31' },
+      { immediate: false },
+    );
+    await userEvent.clear(field);
+    await userEvent.type(field, '31/02/2026');
+    await userEvent.tab();
+    expect(onChange).not.toHaveBeenCalledWith(expect.objectContaining({ value: '2026-02-31' }), expect.anything());
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+  });
+
   it('refuses a number outside its range with a message, and keeps the typed text', async () => {
     const onChange = renderCard(byId('staff'));
     const input = screen.getByRole('spinbutton');

@@ -1,15 +1,20 @@
 import { isRequired } from '../../engine/progress';
+import { DateField } from '../common/DateField';
 import type { QuestionInputProps, QuestionRenderer } from './types';
 
-function DateInput({ question, answer, idPrefix, labelledBy, onChange }: QuestionInputProps) {
+/** A date in the interface language's own writing, whatever the browser's locale (a native date input follows that). */
+function DateInput({ question, answer, language, idPrefix, labelledBy, onChange, onCommit }: QuestionInputProps) {
   return (
-    <input
-      type="date"
+    <DateField
       id={`${idPrefix}-input`}
-      aria-labelledby={labelledBy}
+      labelledBy={labelledBy}
       required={isRequired(question)}
       value={typeof answer?.value === 'string' ? answer.value : ''}
-      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      language={language}
+      onChange={(check) => {
+        if (check.ok) onChange(check.value, { immediate: false });
+      }}
+      onBlur={onCommit}
     />
   );
 }
