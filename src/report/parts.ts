@@ -1,7 +1,7 @@
 import { rgb } from '@cantoo/pdf-lib';
+import { describeCondition } from '../engine/describe-condition';
 import { describeAnswer, formatBytes, formatDate, formatDateTime, formatNumber, formatPercent } from '../engine/format';
 import { localize } from '../engine/localize';
-import { describeCondition } from './describe-condition';
 import type { ReportFacts } from './facts';
 import { A4, COLORS, type Layout, MARGIN } from './layout';
 import type { ReportInput, ReportOptions } from './types';
@@ -315,7 +315,12 @@ export function annex(part: Part): void {
   subheading(layout, t('annex.hidden'));
   let hidden = 0;
   const describe = (c: Parameters<typeof describeCondition>[0]) =>
-    describeCondition(c, facts.questions, facts.numbers, language, t);
+    describeCondition(c, {
+      questions: facts.questions,
+      name: (id) => facts.numbers.get(id) ?? id,
+      language,
+      t,
+    });
   input.questionnaire.sections.forEach((section, si) => {
     if (!facts.visibility.sections.has(section.id) && section.visibleIf) {
       hidden += 1;

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import type { AnswerPatch } from '../../engine/answers';
+import { hiddenRuns } from '../../engine/hidden-questions';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useEvidence } from '../../state/lifecycle';
 import { useSession } from '../../state/session';
+import { HiddenQuestionsNote } from '../common/HiddenQuestionsNote';
 import { useLanguage } from '../common/useLanguage';
 import { VersionMigration } from '../common/VersionMigration';
 import { ViewStatus } from '../common/ViewStatus';
@@ -51,6 +53,7 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const previous = visibleSections[index - 1];
   const next = visibleSections[index + 1];
   const sectionNumber = questionnaire.sections.indexOf(section) + 1;
+  const hidden = hiddenRuns(section, visibility);
 
   return (
     <div className="assessment-layout">
@@ -75,7 +78,12 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
         </h2>
         {section.description && <p className="section-description">{localize(section.description, language)}</p>}
         {section.questions.map((question, index) => {
-          if (!visibility.questions.has(question.id)) return null;
+          if (!visibility.questions.has(question.id)) {
+            const run = hidden.get(question.id);
+            return run ? (
+              <HiddenQuestionsNote key={question.id} run={run} questionnaire={questionnaire} language={language} />
+            ) : null;
+          }
           return (
             <QuestionCard
               key={question.id}
