@@ -1,14 +1,29 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import type { Questionnaire } from '../../engine/types';
 import type { AssessmentRecord } from '../../state/assessments';
 import { duplicateAssessment, setArchived, updateDetails, useUndo } from '../../state/lifecycle';
+import { ExportStatus } from '../common/ExportStatus';
+import { useAssessmentExport } from '../common/useAssessmentExport';
+import { useLanguage } from '../common/useLanguage';
 
 type Mode = 'idle' | 'rename' | 'confirmDelete';
 
-/** Rename, re-assess, archive and delete (with confirmation, then undo) for one assessment. */
-export function AssessmentActions({ assessment }: { assessment: AssessmentRecord }) {
+interface AssessmentActionsProps {
+  assessment: AssessmentRecord;
+  /** Its questionnaire, when this version of Conformo has it: without it there is no report to make. */
+  questionnaire: Questionnaire | undefined;
+}
+
+/**
+ * Export (PDF report, JSON backup), rename, re-assess, archive and delete (with confirmation, then undo) for one
+ * assessment.
+ */
+export function AssessmentActions({ assessment, questionnaire }: AssessmentActionsProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const exports = useAssessmentExport(assessment);
   const [, navigate] = useLocation();
   const [mode, setMode] = useState<Mode>('idle');
   const [title, setTitle] = useState(assessment.title);
@@ -65,6 +80,26 @@ export function AssessmentActions({ assessment }: { assessment: AssessmentRecord
   }
   return (
     <div className="actions">
+      {questionnaire && (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={t('export.pdfOf', { title: assessment.title })}
+          disabled={exports.busy}
+          onClick={() => void exports.exportPdf(questionnaire, language)}
+        >
+          {t('export.title')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="link-button"
+        aria-label={t('export.backupOf', { title: assessment.title })}
+        disabled={exports.busy}
+        onClick={() => void exports.exportJson()}
+      >
+        {t('export.backup')}
+      </button>
       {!signed && (
         <button type="button" className="link-button" onClick={() => setMode('rename')}>
           {t('lifecycle.rename')}
@@ -100,6 +135,7 @@ export function AssessmentActions({ assessment }: { assessment: AssessmentRecord
           {error}
         </p>
       )}
+      <ExportStatus state={exports.state} />
     </div>
   );
 }

@@ -41,7 +41,7 @@ export function AssessmentList({ questionnaires }: { questionnaires: Questionnai
           {t('home.updated', { date: formatDateTime(a.updated, language) })}
         </p>
         {progress && <ProgressBar value={ratio(progress)} label={t('home.progressOf', { title: a.title })} />}
-        <AssessmentActions assessment={a} />
+        <AssessmentActions assessment={a} questionnaire={questionnaire} />
       </li>
     );
   };
