@@ -2,29 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire, parseQuestionnaire } from '../../src/engine/load';
 import { computeVisibility, overallProgress } from '../../src/engine/progress';
+import { jsonPaths, MUTATIONS, mutateAt } from '../fixtures/json-mutations';
 import { readJson } from '../helpers';
 
 const VALID = readJson('test/fixtures/questionnaires/all-types.json') as Record<string, unknown>;
-
-/** Paths to every node of a JSON value, as lists of keys. */
-function paths(node: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof node !== 'object' || node === null) return [prefix];
-  const entries = Array.isArray(node) ? node.map((v, i) => [i, v] as const) : Object.entries(node);
-  return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
-}
-
-function mutate(base: unknown, path: (string | number)[], kind: number, value: unknown): unknown {
-  const copy = structuredClone(base) as Record<string | number, unknown>;
-  if (path.length === 0) return value;
-  let parent: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (kind === 0) delete parent[last];
-  else if (kind === 1) parent[last] = value;
-  else if (kind === 2 && Array.isArray(parent)) parent.push(structuredClone(parent[last as number]));
-  else parent[last] = JSON.parse(JSON.stringify(value ?? null));
-  return copy;
-}
 
 /** Whatever comes in, the loader answers with a questionnaire the engine can use, or with located errors. */
 function checkOutcome(data: unknown) {
@@ -42,7 +23,7 @@ function checkOutcome(data: unknown) {
   }
 }
 
-const allPaths = paths(VALID);
+const allPaths = jsonPaths(VALID);
 const objectPaths = allPaths.filter((path) => {
   let node: unknown = VALID;
   for (const key of path) node = (node as Record<string | number, unknown>)[key];
@@ -71,9 +52,9 @@ describe('fuzzing the questionnaire loader', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...allPaths),
-        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...MUTATIONS),
         fc.jsonValue({ maxDepth: 3 }),
-        (path, kind, value) => checkOutcome(mutate(VALID, path, kind, value)),
+        (path, mutation, value) => checkOutcome(mutateAt(VALID, path, mutation, value)),
       ),
       {
         numRuns: 4000,
@@ -82,7 +63,7 @@ describe('fuzzing the questionnaire loader', () => {
           // 2026-11-29: 2,000 nested "not" overflowed ajv's recursive validator (now refused as too deep).
           [
             ['sections', 1, 'questions', 0],
-            1,
+            'replace',
             JSON.parse(`${'{"not":'.repeat(2000)}{"question":"role","answered":true}${'}'.repeat(2000)}`),
           ],
         ],
@@ -97,7 +78,7 @@ describe('fuzzing the questionnaire loader', () => {
         fc.constantFrom(...objectPaths),
         (key, path) => {
           // JSON.parse makes "__proto__" an own key, as a hostile file would: inject it through the text.
-          const text = JSON.stringify(mutate(VALID, [...path, 'HOSTILE_KEY'], 1, { polluted: true }));
+          const text = JSON.stringify(mutateAt(VALID, [...path, 'HOSTILE_KEY'], 'replace', { polluted: true }));
           const hostile = JSON.parse(text.replace('"HOSTILE_KEY"', `"${key}"`));
           checkOutcome(hostile);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -4,24 +4,13 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from '../../src/engine/load';
-import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
 import { App } from '../../src/ui/App';
 import { QuestionnaireErrors } from '../../src/ui/home/QuestionnaireErrors';
-import { freshDatabase } from '../fixtures/seed';
-import { fixtureQuestionnaire, ROOT } from '../helpers';
-import { i18n, renderWithRouter } from './render';
+import { ROOT } from '../helpers';
+import { i18n, renderWithRouter, startApp } from './render';
 
-beforeEach(async () => {
-  freshDatabase('ui-app');
-  window.location.hash = '';
-  useCatalog.setState({
-    status: 'ready',
-    entries: [{ source: 'all-types.json', result: { ok: true, questionnaire: fixtureQuestionnaire() } }],
-  });
-  await act(() => useSession.getState().openStorage());
-  await act(() => i18n.changeLanguage('en'));
-});
+beforeEach(() => startApp({ database: 'ui-app' }));
 
 describe('the app', () => {
   it('starts an assessment, saves an answer and says so, and shows it in the summary', async () => {

@@ -1,15 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../src/engine/load';
 import type { Questionnaire } from '../../src/engine/types';
-import { useCatalog } from '../../src/state/catalog';
-import { useSession } from '../../src/state/session';
 import { addEvidence } from '../../src/storage/evidence';
 import { App } from '../../src/ui/App';
-import { freshDatabase, seedAssessment } from '../fixtures/seed';
+import { seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire } from '../helpers';
-import { i18n } from './render';
+import { offerQuestionnaires, startApp } from './render';
 
 const PAYLOADS = [
   '<script>window.__pwned = 1</script>',
@@ -36,12 +34,7 @@ function hostileQuestionnaire(): Questionnaire {
   return result.questionnaire;
 }
 
-beforeEach(async () => {
-  freshDatabase('ui-hostile');
-  window.location.hash = '';
-  await act(() => useSession.getState().openStorage());
-  await act(() => i18n.changeLanguage('en'));
-});
+beforeEach(() => startApp({ questionnaires: [], database: 'ui-hostile' }));
 
 function expectInert() {
   expect(document.querySelector('main script, main img, main svg[onload], main [onerror]')).toBeNull();
@@ -53,10 +46,7 @@ describe('hostile content is shown as text and changes nothing', () => {
   it('in questionnaire strings, answers, comments, titles and evidence file names', async () => {
     const user = userEvent.setup();
     const questionnaire = hostileQuestionnaire();
-    useCatalog.setState({
-      status: 'ready',
-      entries: [{ source: 'hostile.json', result: { ok: true, questionnaire } }],
-    });
+    offerQuestionnaires(questionnaire);
     const record = await seedAssessment({
       questionnaire,
       title: `Assessment ${payload}`,

@@ -1,14 +1,12 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Questionnaire } from '../../src/engine/types';
-import { useCatalog } from '../../src/state/catalog';
-import { useSession } from '../../src/state/session';
 import { listAnswers } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
-import { freshDatabase, seedAssessment } from '../fixtures/seed';
+import { seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire } from '../helpers';
-import { i18n } from './render';
+import { offerQuestionnaires, startApp } from './render';
 
 const v1 = fixtureQuestionnaire();
 function nextVersion(): Questionnaire {
@@ -24,25 +22,9 @@ function nextVersion(): Questionnaire {
   return v2;
 }
 
-function useQuestionnaires(...questionnaires: Questionnaire[]) {
-  useCatalog.setState({
-    status: 'ready',
-    entries: questionnaires.map((questionnaire) => ({
-      source: `${questionnaire.version}.json`,
-      result: { ok: true, questionnaire },
-    })),
-  });
-}
-
 const seed = () => seedAssessment({ title: 'Triage review', answers: { role: 'provider' } });
 
-beforeEach(async () => {
-  freshDatabase('ui-lifecycle');
-  window.location.hash = '';
-  useQuestionnaires(v1);
-  await act(() => useSession.getState().openStorage());
-  await act(() => i18n.changeLanguage('en'));
-});
+beforeEach(() => startApp({ questionnaires: [v1], database: 'ui-lifecycle' }));
 
 describe('assessment lifecycle on the home screen', () => {
   it('deletes after confirmation, and undo brings it back', async () => {
@@ -121,7 +103,7 @@ describe('questionnaire versions', () => {
   it('offers a newer version, lists what changes, and moves the assessment keeping answers by id', async () => {
     const user = userEvent.setup();
     const record = await seed();
-    useQuestionnaires(v1, nextVersion());
+    offerQuestionnaires(v1, nextVersion());
     window.location.hash = `#/assessments/${record.id}`;
     render(<App />);
     expect(
@@ -139,7 +121,7 @@ describe('questionnaire versions', () => {
 
   it('offers the shipped version when the pinned one is gone', async () => {
     const record = await seed();
-    useQuestionnaires(nextVersion());
+    offerQuestionnaires(nextVersion());
     window.location.hash = `#/assessments/${record.id}`;
     render(<App />);
     expect(

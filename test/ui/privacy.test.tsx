@@ -1,23 +1,13 @@
-import { act, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useCatalog } from '../../src/state/catalog';
 import { useSession } from '../../src/state/session';
 import { db } from '../../src/storage/repository';
 import { App } from '../../src/ui/App';
-import { freshDatabase, seedAssessment } from '../fixtures/seed';
-import { fixtureQuestionnaire } from '../helpers';
-import { i18n } from './render';
+import { seedAssessment } from '../fixtures/seed';
+import { startApp } from './render';
 
-beforeEach(async () => {
-  freshDatabase('ui-privacy');
-  useCatalog.setState({
-    status: 'ready',
-    entries: [{ source: 'x.json', result: { ok: true, questionnaire: fixtureQuestionnaire() } }],
-  });
-  await act(() => useSession.getState().openStorage());
-  await act(() => i18n.changeLanguage('en'));
-});
+beforeEach(() => startApp({ database: 'ui-privacy' }));
 
 describe('privacy statement', () => {
   it('says what is stored and where, and deletes all data only after confirmation', async () => {

@@ -6,16 +6,14 @@ import { useSession } from '../../src/state/session';
 import { listAnswers } from '../../src/storage/repository';
 import { StoragePanel } from '../../src/ui/pwa/StoragePanel';
 import { UpdateBanner } from '../../src/ui/pwa/UpdateBanner';
-import { freshDatabase, seedAssessment } from '../fixtures/seed';
+import { seedAssessment } from '../fixtures/seed';
 import { fillTheDisk, watchWrites } from '../fixtures/storage-faults';
-import { i18n } from './render';
+import { i18n, startApp } from './render';
 
 const initialPwa = usePwa.getState();
 beforeEach(async () => {
   usePwa.setState(initialPwa, true);
-  freshDatabase('ui-pwa');
-  await act(() => useSession.getState().openStorage());
-  await act(() => i18n.changeLanguage('en'));
+  await startApp({ database: 'ui-pwa' });
 });
 afterEach(() => {
   vi.restoreAllMocks();
