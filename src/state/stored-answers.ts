@@ -16,17 +16,27 @@ interface StoredAnswersState {
 
 const useStoredAnswersStore = create<StoredAnswersState>(() => ({ byAssessment: new Map() }));
 
-/** Keeps the objects of unchanged answers, so that memoised cards re-render only for answers that changed. */
-function merged(previous: ReadonlyMap<string, Answer> | undefined, records: readonly Answer[]): Map<string, Answer> {
+/**
+ * Keeps the objects of unchanged answers, so that memoised cards re-render only for answers that changed; the map
+ * itself too when nothing changed (the live query re-reading what this tab's write already handed over).
+ */
+function merged(
+  previous: ReadonlyMap<string, Answer> | undefined,
+  records: readonly Answer[],
+): ReadonlyMap<string, Answer> {
   const next = new Map<string, Answer>();
+  let changed = previous === undefined || previous.size !== records.length;
   for (const record of records) {
     const earlier = previous?.get(record.questionId);
-    next.set(record.questionId, earlier && sameAnswer(earlier, record) ? earlier : record);
+    const kept = earlier && sameAnswer(earlier, record) ? earlier : record;
+    if (kept !== earlier) changed = true;
+    next.set(record.questionId, kept);
   }
-  return next;
+  return changed || !previous ? next : previous;
 }
 
 function setAnswers(assessmentId: string, answers: ReadonlyMap<string, Answer> | undefined): void {
+  if (useStoredAnswersStore.getState().byAssessment.get(assessmentId) === answers) return;
   const byAssessment = new Map(useStoredAnswersStore.getState().byAssessment);
   if (answers) byAssessment.set(assessmentId, answers);
   else byAssessment.delete(assessmentId);

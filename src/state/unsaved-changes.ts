@@ -137,6 +137,52 @@ export class UnsavedChanges {
 const shown = new WeakMap<UnsavedChange, { base: Answer | undefined; answer: Answer }>();
 
 /**
+ * The stored answers with a few answers replaced, without copying the stored ones: a keystroke costs the size of
+ * the unsaved changes, not of the assessment (5,000 answers are not copied on every key).
+ */
+class AnswersOverlay implements ReadonlyMap<string, Answer> {
+  constructor(
+    private readonly stored: ReadonlyMap<string, Answer>,
+    private readonly replaced: ReadonlyMap<string, Answer>,
+  ) {}
+
+  get size(): number {
+    let added = 0;
+    for (const id of this.replaced.keys()) if (!this.stored.has(id)) added += 1;
+    return this.stored.size + added;
+  }
+
+  get(id: string): Answer | undefined {
+    return this.replaced.get(id) ?? this.stored.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.replaced.has(id) || this.stored.has(id);
+  }
+
+  *entries(): MapIterator<[string, Answer]> {
+    for (const [id, answer] of this.stored) yield [id, this.replaced.get(id) ?? answer];
+    for (const entry of this.replaced) if (!this.stored.has(entry[0])) yield entry;
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<Answer> {
+    for (const [, answer] of this.entries()) yield answer;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Answer]> {
+    return this.entries();
+  }
+
+  forEach(callback: (answer: Answer, id: string, map: ReadonlyMap<string, Answer>) => void): void {
+    for (const [id, answer] of this.entries()) callback(answer, id, this);
+  }
+}
+
+/**
  * The answers to show for one assessment: the stored ones with its unsaved changes on top, through the same
  * applyPatch that storage writes with. An answer object is reused while neither its stored record nor its change
  * moved, so memoised cards re-render only for the answer that changed.
@@ -146,7 +192,7 @@ export function withUnsaved(
   changes: ReadonlyMap<string, UnsavedChange>,
   assessmentId: string,
 ): ReadonlyMap<string, Answer> {
-  let view: Map<string, Answer> | undefined;
+  let replaced: Map<string, Answer> | undefined;
   for (const change of changes.values()) {
     if (change.patch.assessmentId !== assessmentId) continue;
     const base = stored.get(change.patch.questionId);
@@ -155,8 +201,8 @@ export function withUnsaved(
       cached = { base, answer: applyPatch(base, change.patch, base?.updated ?? '') };
       shown.set(change, cached);
     }
-    view ??= new Map(stored);
-    view.set(change.patch.questionId, cached.answer);
+    replaced ??= new Map();
+    replaced.set(change.patch.questionId, cached.answer);
   }
-  return view ?? stored;
+  return replaced ? new AnswersOverlay(stored, replaced) : stored;
 }

@@ -155,3 +155,25 @@ describe('withUnsaved', () => {
     expect(withUnsaved(stored, new Map(), 'a')).toBe(stored);
   });
 });
+
+describe('the answers shown with unsaved changes', () => {
+  it('read like a map of every answer, stored or new, with the changes on top', () => {
+    const stored = new Map<string, Answer>([['q', { questionId: 'q', value: 'conform', updated: '1' }]]);
+    const changes = new Map([
+      ['a\u0000q', { patch: patch({ comment: 'typed' }), revision: 1 }],
+      ['a\u0000new', { patch: patch({ questionId: 'new', value: 'x' }), revision: 2 }],
+    ]);
+    const view = withUnsaved(stored, changes, 'a');
+    expect(view.size).toBe(2);
+    expect(view.has('new')).toBe(true);
+    expect([...view.keys()]).toEqual(['q', 'new']);
+    expect(Object.fromEntries([...view].map(([id, a]) => [id, a.comment ?? a.value]))).toEqual({
+      q: 'typed',
+      new: 'x',
+    });
+    const seen: string[] = [];
+    view.forEach((_, id) => seen.push(id));
+    expect(seen).toEqual(['q', 'new']);
+    expect(stored.get('q')?.comment).toBeUndefined();
+  });
+});
