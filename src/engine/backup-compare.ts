@@ -1,53 +1,24 @@
 import type { BackupAnswer, BackupEntry, BackupEvidenceMeta } from './backup-format';
+import { backupEvidenceMeta } from './backup-records';
 import { canonicalJson } from './canonical';
 
-function byQuestion(a: BackupAnswer, b: BackupAnswer): number {
-  return a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0;
-}
-
-function answerCore({ questionId, value, justification, comment, updated }: BackupAnswer) {
-  return { questionId, value, justification, comment, updated };
-}
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /**
  * A comparable text of what an import carries, so importing the same file twice is recognised as "already
- * present". `answers` scope (the assessment attached to a report) compares the assessment and its answers only,
- * since such a file has no history and no evidence files.
+ * present". `answers` scope (the assessment attached to a report) compares the assessment's details and its answers
+ * only: such a file has no history and no evidence files, and says nothing of revisions, archiving or sign-off.
  */
 export function contentKey(entry: BackupEntry<BackupEvidenceMeta>, scope: 'full' | 'answers'): string {
-  const answers = [...entry.answers].sort(byQuestion);
+  const answers = [...entry.answers].sort(byKey((a: BackupAnswer) => a.questionId));
   if (scope === 'answers') {
-    const {
-      id,
-      questionnaireId,
-      questionnaireVersion,
-      title,
-      organisation,
-      aiSystem,
-      assessor,
-      status,
-      created,
-      updated,
-    } = entry.assessment;
-    return canonicalJson({
-      assessment: {
-        id,
-        questionnaireId,
-        questionnaireVersion,
-        title,
-        organisation,
-        aiSystem,
-        assessor,
-        status,
-        created,
-        updated,
-      },
-      answers: answers.map(answerCore),
-    });
+    const { revision: _r, previousId: _p, archived: _a, signOff: _s, ...details } = entry.assessment;
+    return canonicalJson({ assessment: details, answers: answers.map(({ carriedOver: _c, ...answer }) => answer) });
   }
-  const evidence = entry.evidence
-    .map(({ id, questionId, name, type, size, sha256, added }) => ({ id, questionId, name, type, size, sha256, added }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const evidence = entry.evidence.map(backupEvidenceMeta).sort(byKey((file) => file.id));
   return canonicalJson({ assessment: entry.assessment, answers, history: entry.history, evidence });
 }
 

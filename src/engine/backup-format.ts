@@ -1,8 +1,9 @@
-import type { AnswerValue, SignOff } from './types';
+import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from './records';
 
 /**
- * The backup format (schemas/backup.schema.json), as plain types: the engine knows no Dexie, so these mirror the
- * storage records field for field and the storage layer maps between them (a type error there means they drifted).
+ * The backup format (schemas/backup.schema.json). Its records are the stored records of src/engine/records.ts,
+ * less what belongs to one database (the assessment an answer is filed under, history's auto-increment id, the
+ * evidence Blob): derived, never mirrored, so a field added to a record is in the backup's type at once.
  */
 export const BACKUP_FORMAT = 'conformo.backup';
 /** Raise with any change to the format, and keep reading every earlier version. */
@@ -16,57 +17,16 @@ export const BACKUP_APP = 'Conformo';
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 
-export const ASSESSMENT_STATUSES = ['draft', 'inProgress', 'completed', 'signed'] as const;
-export type BackupAssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+/** The assessment travels exactly as it is stored, sign-off included. */
+export type BackupAssessment = AssessmentRecord;
 
-/** The sign-off travels in backups exactly as it is stored. */
-export type BackupSignOff = SignOff;
+/** Listed under its assessment's entry, so without `assessmentId`. */
+export type BackupAnswer = Omit<AnswerRecord, 'assessmentId'>;
 
-export interface BackupAssessment {
-  id: string;
-  questionnaireId: string;
-  questionnaireVersion: string;
-  title: string;
-  organisation: string;
-  aiSystem: string;
-  assessor: string;
-  status: BackupAssessmentStatus;
-  created: string;
-  updated: string;
-  revision?: number;
-  previousId?: string;
-  archived?: boolean;
-  signOff?: BackupSignOff;
-}
+/** In the order it happened, so without the database's auto-increment `id`. */
+export type BackupHistoryEntry = Omit<HistoryRecord, 'id' | 'assessmentId'>;
 
-export interface BackupAnswerFields {
-  value?: AnswerValue;
-  justification?: string;
-  comment?: string;
-}
-
-export interface BackupAnswer extends BackupAnswerFields {
-  questionId: string;
-  updated: string;
-  carriedOver?: boolean;
-}
-
-export interface BackupHistoryEntry {
-  questionId: string;
-  at: string;
-  before: BackupAnswerFields;
-  after: BackupAnswerFields;
-}
-
-export interface BackupEvidenceMeta {
-  id: string;
-  questionId: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  added: string;
-}
+export type BackupEvidenceMeta = Omit<EvidenceRecord, 'assessmentId' | 'blob'>;
 
 export interface BackupEvidence extends BackupEvidenceMeta {
   /** The file's bytes in base64. */

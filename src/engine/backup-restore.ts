@@ -5,22 +5,15 @@ import {
   ASSESSMENT_FILE_FORMAT_VERSION,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
-  type BackupAnswer,
-  type BackupAnswerFields,
-  type BackupAssessment,
-  type BackupAssessmentStatus,
   type BackupEntry,
-  type BackupEvidence,
-  type BackupHistoryEntry,
-  type BackupSignOff,
   MAX_EVIDENCE_BYTES,
   type RestoredImport,
 } from './backup-format';
+import { backupAnswer, backupAssessment, backupEvidence, backupHistory } from './backup-records';
 import { checkDepth } from './depth';
 import { validateBackupSchema } from './generated/validators.js';
 import { simplifySchemaErrors } from './schema-errors';
 import type { SchemaError } from './schema-validator';
-import type { AnswerValue } from './types';
 
 /** Keys that could reach a prototype if some code ever assigned them: refused wherever they appear. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -82,95 +75,15 @@ function schemaErrors(): BackupError[] {
   );
 }
 
-// Restoring, field by field into fresh objects (Excalidraw's restore.ts). The schema has already checked types;
-// only known fields are copied, so nothing else a file carries can reach the database.
-
-function restoreValue(value: unknown): AnswerValue | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.map((v) => String(v));
-  return undefined;
-}
-
-function restoreAnswerFields(data: Json): BackupAnswerFields {
-  const fields: BackupAnswerFields = {};
-  const value = restoreValue(data.value);
-  if (value !== undefined) fields.value = value;
-  if (typeof data.justification === 'string') fields.justification = data.justification;
-  if (typeof data.comment === 'string') fields.comment = data.comment;
-  return fields;
-}
-
-function restoreAnswer(data: Json): BackupAnswer {
-  const answer: BackupAnswer = {
-    questionId: String(data.questionId),
-    updated: String(data.updated),
-    ...restoreAnswerFields(data),
-  };
-  if (typeof data.carriedOver === 'boolean') answer.carriedOver = data.carriedOver;
-  return answer;
-}
-
-function restoreHistory(data: Json): BackupHistoryEntry {
-  return {
-    questionId: String(data.questionId),
-    at: String(data.at),
-    before: restoreAnswerFields(data.before as Json),
-    after: restoreAnswerFields(data.after as Json),
-  };
-}
-
-function restoreEvidence(data: Json): BackupEvidence {
-  return {
-    id: String(data.id),
-    questionId: String(data.questionId),
-    name: String(data.name),
-    type: String(data.type),
-    size: Number(data.size),
-    sha256: String(data.sha256),
-    added: String(data.added),
-    data: String(data.data),
-  };
-}
-
-function restoreSignOff(data: Json): BackupSignOff {
-  return {
-    name: String(data.name),
-    role: String(data.role),
-    date: String(data.date),
-    statement: String(data.statement),
-    contentHash: String(data.contentHash),
-    signedAt: String(data.signedAt),
-  };
-}
-
-function restoreAssessment(data: Json): BackupAssessment {
-  const assessment: BackupAssessment = {
-    id: String(data.id),
-    questionnaireId: String(data.questionnaireId),
-    questionnaireVersion: String(data.questionnaireVersion),
-    title: String(data.title),
-    organisation: String(data.organisation),
-    aiSystem: String(data.aiSystem),
-    assessor: String(data.assessor),
-    status: String(data.status) as BackupAssessmentStatus,
-    created: String(data.created),
-    updated: String(data.updated),
-  };
-  if (typeof data.revision === 'number') assessment.revision = data.revision;
-  if (typeof data.previousId === 'string') assessment.previousId = data.previousId;
-  if (typeof data.archived === 'boolean') assessment.archived = data.archived;
-  if (typeof data.signOff === 'object' && data.signOff !== null) {
-    assessment.signOff = restoreSignOff(data.signOff as Json);
-  }
-  return assessment;
-}
+// Restoring, field by field into fresh objects (Excalidraw's restore.ts): the schema has already checked types, and
+// only the records' own fields are copied (./backup-records), so nothing else a file carries can reach the database.
 
 function restoreEntry(data: Json): BackupEntry {
   return {
-    assessment: restoreAssessment(data.assessment as Json),
-    answers: (data.answers as Json[]).map(restoreAnswer),
-    history: (data.history as Json[]).map(restoreHistory),
-    evidence: (data.evidence as Json[]).map(restoreEvidence),
+    assessment: backupAssessment(data.assessment),
+    answers: (data.answers as unknown[]).map(backupAnswer),
+    history: (data.history as unknown[]).map(backupHistory),
+    evidence: (data.evidence as unknown[]).map(backupEvidence),
   };
 }
 
@@ -182,8 +95,8 @@ function restoreDocument(data: Json): RestoredImport {
       exportedAt: String(data.exportedAt),
       entries: [
         {
-          assessment: restoreAssessment(data.assessment as Json),
-          answers: (data.answers as Json[]).map(restoreAnswer),
+          assessment: backupAssessment(data.assessment),
+          answers: (data.answers as unknown[]).map(backupAnswer),
           history: [],
           evidence: [],
         },

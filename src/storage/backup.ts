@@ -9,18 +9,17 @@ import {
   type BackupEntry,
   type RestoredImport,
 } from '../engine/backup-format';
-import type { AssessmentRecord, EvidenceRecord } from '../engine/records';
 import {
-  answerFromBackup,
-  answerToBackup,
-  assessmentFromBackup,
-  assessmentToBackup,
-  byHistoryId,
-  evidenceFromBackup,
-  evidenceMetaOf,
-  historyFromBackup,
-  historyToBackup,
-} from './backup-records';
+  answerRecord,
+  assessmentRecord,
+  backupAnswer,
+  backupAssessment,
+  backupEvidenceMeta,
+  backupHistory,
+  evidenceRecord,
+  historyRecord,
+} from '../engine/backup-records';
+import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
 import { classifyStorageError } from './errors';
 import { db } from './repository';
 
@@ -31,6 +30,11 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     if (error instanceof ImportConflictError) throw error;
     throw classifyStorageError(error);
   }
+}
+
+/** History in the order it happened: its auto-increment ids. */
+function byHistoryId(a: HistoryRecord, b: HistoryRecord): number {
+  return (a.id ?? 0) - (b.id ?? 0);
 }
 
 /** What the database holds about one assessment, evidence without its bytes (read in one transaction). */
@@ -48,9 +52,9 @@ async function readEntries(ids?: readonly string[]): Promise<BackupEntry<Evidenc
           d.evidence.where('assessmentId').equals(assessment.id).toArray(),
         ]);
         const entry: BackupEntry<EvidenceRecord> = {
-          assessment: assessmentToBackup(assessment),
-          answers: answers.map(answerToBackup),
-          history: history.sort(byHistoryId).map(historyToBackup),
+          assessment: backupAssessment(assessment),
+          answers: answers.map(backupAnswer),
+          history: history.sort(byHistoryId).map(backupHistory),
           evidence,
         };
         return entry;
@@ -72,7 +76,7 @@ export function exportBackup(ids?: readonly string[], now = new Date()): Promise
         ...entry,
         evidence: await Promise.all(
           entry.evidence.map(async (file) => ({
-            ...evidenceMetaOf(file),
+            ...backupEvidenceMeta(file),
             data: bytesToBase64(new Uint8Array(await file.blob.arrayBuffer())),
           })),
         ),
@@ -217,15 +221,15 @@ export async function applyImport(
   return summary;
 
   async function write(entry: VerifiedEntry, id: string, title: string, copy: boolean): Promise<void> {
-    await d.assessments.put(assessmentFromBackup(entry.assessment, id, title));
-    await d.answers.bulkPut(entry.answers.map((answer) => answerFromBackup(answer, id)));
-    if (entry.history.length > 0) await d.history.bulkAdd(entry.history.map((h) => historyFromBackup(h, id)));
+    await d.assessments.put(assessmentRecord(entry.assessment, id, title));
+    await d.answers.bulkPut(entry.answers.map((answer) => answerRecord(answer, id)));
+    if (entry.history.length > 0) await d.history.bulkAdd(entry.history.map((h) => historyRecord(h, id)));
     const files: EvidenceRecord[] = [];
     for (const file of entry.evidence) {
       // Evidence ids are global: a copy, or a file whose id another assessment already uses, gets a new one.
       const taken = copy || (await d.evidence.get(file.id)) !== undefined;
       const blob = blobs.get(file) as Blob;
-      files.push(evidenceFromBackup(file, taken ? newId() : file.id, id, blob));
+      files.push(evidenceRecord(file, taken ? newId() : file.id, id, blob));
     }
     if (files.length > 0) await d.evidence.bulkPut(files);
   }

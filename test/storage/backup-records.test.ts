@@ -1,63 +1,153 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type {
-  BackupAnswer,
-  BackupAssessment,
-  BackupEvidenceMeta,
-  BackupHistoryEntry,
-  BackupSignOff,
-} from '../../src/engine/backup-format';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
-import type { SignOff } from '../../src/engine/types';
-import { answerToBackup, assessmentToBackup, historyToBackup } from '../../src/storage/backup-records';
+import { applyImport, exportBackup, planImport } from '../../src/storage/backup';
+import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
+import { db, selectDatabase } from '../../src/storage/repository';
 
-describe('backup records', () => {
-  it('carry every field the database stores (a field added to one side must be added to the other)', () => {
-    // Fails to type-check when db.ts and the backup format drift apart: update schemas/backup.schema.json,
-    // src/engine/backup-format.ts, src/engine/backup-restore.ts and src/storage/backup-records.ts together, and
-    // raise BACKUP_FORMAT_VERSION if older Conformos could not read the result.
-    expectTypeOf<keyof BackupAssessment>().toEqualTypeOf<keyof AssessmentRecord>();
-    expectTypeOf<keyof BackupSignOff>().toEqualTypeOf<keyof SignOff>();
-    expectTypeOf<keyof BackupAnswer | 'assessmentId'>().toEqualTypeOf<keyof AnswerRecord>();
-    expectTypeOf<keyof BackupHistoryEntry | 'id' | 'assessmentId'>().toEqualTypeOf<keyof HistoryRecord>();
-    expectTypeOf<keyof BackupEvidenceMeta | 'assessmentId' | 'blob'>().toEqualTypeOf<keyof EvidenceRecord>();
-    expect(true).toBe(true);
+const fresh = () => selectDatabase(`conformo-backup-records-${crypto.randomUUID()}`);
+beforeEach(fresh);
+
+const CONTENT = 'politique IA, version signée';
+const BYTES = new TextEncoder().encode(CONTENT);
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// `satisfies Required<...>`: a field added to a record (src/engine/records.ts) fails to type-check here until it is
+// given a value, and then the round trip below proves that backups carry it.
+const ASSESSMENT = {
+  id: 'a-every-field',
+  questionnaireId: 'ai-literacy-prohibited',
+  questionnaireVersion: '1.0.0',
+  title: 'Chatbot « Léa » 2026',
+  organisation: 'Banque du Kirchberg',
+  aiSystem: 'Léa',
+  assessor: 'A. Martin',
+  status: 'signed',
+  created: '2026-03-01T09:00:00.000Z',
+  updated: '2026-03-02T11:00:00.000Z',
+  revision: 3,
+  previousId: 'a-previous',
+  archived: true,
+  signOff: {
+    name: 'J. Weber',
+    role: 'DPO',
+    date: '2026-03-02',
+    statement: 'Reviewed.',
+    contentHash: 'a'.repeat(64),
+    signedAt: '2026-03-02T11:00:00.000Z',
+  },
+} satisfies Required<AssessmentRecord>;
+
+const ANSWER = {
+  assessmentId: ASSESSMENT.id,
+  questionId: 'art4-literacy',
+  value: ['staff', 'contractors'],
+  justification: 'Seuil ≥ 95 %',
+  comment: 'Voir la politique',
+  updated: '2026-03-02T10:00:00.000Z',
+  carriedOver: true,
+} satisfies Required<AnswerRecord>;
+
+const HISTORY = {
+  assessmentId: ASSESSMENT.id,
+  questionId: 'art4-literacy',
+  at: '2026-03-02T10:00:00.000Z',
+  before: { value: 'nonConform', justification: 'Pas encore', comment: 'Avant' },
+  after: { value: 42, justification: 'Seuil ≥ 95 %', comment: 'Après' },
+} satisfies Required<Omit<HistoryRecord, 'id'>>;
+
+async function evidence(): Promise<Required<EvidenceRecord>> {
+  return {
+    id: 'e-every-field',
+    assessmentId: ASSESSMENT.id,
+    questionId: 'art4-literacy',
+    name: 'politique « IA ».txt',
+    type: 'text/plain',
+    size: BYTES.length,
+    sha256: await sha256(BYTES),
+    added: '2026-03-01T10:05:00.000Z',
+    blob: new Blob([BYTES], { type: 'text/plain' }),
+  };
+}
+
+function fileOf(text: string): ImportFile {
+  const bytes = new TextEncoder().encode(text);
+  return { name: 'backup.json', size: bytes.length, arrayBuffer: async () => bytes.buffer as ArrayBuffer };
+}
+
+/** Export everything as the app does (JSON text), then import it into a fresh database. */
+async function exportThenImport(): Promise<string> {
+  const text = JSON.stringify(await exportBackup());
+  fresh();
+  const read = await readImportFile(fileOf(text));
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  const plan = await planImport(read.value.entries, read.value.scope);
+  const summary = await applyImport(plan, new Map(), { copySuffix: ' (imported)' });
+  expect(summary.added).toBe(1);
+  return text;
+}
+
+describe('stored records through a backup', () => {
+  it('keep every field of every record through export and import', async () => {
+    const file = await evidence();
+    // Copies: Dexie writes the auto-increment id into the object it adds.
+    await db().assessments.add(structuredClone(ASSESSMENT));
+    await db().answers.add(structuredClone(ANSWER));
+    await db().history.add(structuredClone(HISTORY));
+    await db().evidence.add({ ...file });
+
+    await exportThenImport();
+
+    expect(await db().assessments.toArray()).toEqual([ASSESSMENT]);
+    expect(await db().answers.toArray()).toEqual([ANSWER]);
+    expect((await db().history.toArray()).map(({ id: _id, ...entry }) => entry)).toEqual([HISTORY]);
+    const [stored, ...others] = await db().evidence.toArray();
+    expect(others).toEqual([]);
+    const { blob, ...meta } = stored as EvidenceRecord;
+    const { blob: _blob, ...expected } = file;
+    expect(meta).toEqual(expected);
+    expect(await blob.text()).toBe(CONTENT);
   });
 
-  it('copy an old row field by field: stray fields and undefined values stay out of a backup', () => {
-    const row = {
-      id: 'a1',
-      questionnaireId: 'q',
-      questionnaireVersion: '1.0.0',
-      title: 'T',
-      organisation: '',
-      aiSystem: '',
-      assessor: '',
-      status: 'draft',
-      created: '2026-01-01T00:00:00.000Z',
-      updated: '2026-01-01T00:00:00.000Z',
-      revision: undefined,
-      legacyField: 'from an old build',
-    } as AssessmentRecord;
-    expect(Object.keys(assessmentToBackup(row))).toEqual([
-      'id',
-      'questionnaireId',
-      'questionnaireVersion',
-      'title',
-      'organisation',
-      'aiSystem',
-      'assessor',
-      'status',
-      'created',
-      'updated',
-    ]);
-    const answer = { assessmentId: 'a1', questionId: 'q1', updated: 'u', value: undefined, stray: 1 } as AnswerRecord;
-    expect(answerToBackup(answer)).toEqual({ questionId: 'q1', updated: 'u' });
-    const history = { id: 3, assessmentId: 'a1', questionId: 'q1', at: 'x', before: { value: 1, x: 2 }, after: {} };
-    expect(historyToBackup(history as HistoryRecord)).toEqual({
-      questionId: 'q1',
-      at: 'x',
-      before: { value: 1 },
-      after: {},
-    });
+  it('leave out what a row carries beyond its record: fields of older builds, undefined values', async () => {
+    const stray = { legacyField: 'from an old build', revision: undefined };
+    await db().assessments.add({ ...ASSESSMENT, signOff: { ...ASSESSMENT.signOff, ...stray }, ...stray });
+    await db().answers.add({ ...ANSWER, ...stray, value: undefined });
+    await db().history.add({ ...HISTORY, ...stray, before: { ...HISTORY.before, ...stray } });
+    await db().evidence.add({ ...(await evidence()), ...stray });
+
+    const text = await exportThenImport();
+
+    expect(text).not.toContain('legacyField');
+    expect(text).not.toContain('revision');
+    const [assessment] = await db().assessments.toArray();
+    expect(assessment).toEqual({ ...ASSESSMENT, revision: undefined });
+    expect(Object.keys(assessment as object)).not.toContain('revision');
+    const [answer] = await db().answers.toArray();
+    expect(Object.keys(answer as object).sort()).toEqual(
+      ['assessmentId', 'questionId', 'justification', 'comment', 'updated', 'carriedOver'].sort(),
+    );
+    const [history] = await db().history.toArray();
+    expect(history?.before).toEqual(HISTORY.before);
+    expect(history).not.toHaveProperty('legacyField');
+    const [file] = await db().evidence.toArray();
+    expect(file).not.toHaveProperty('legacyField');
+  });
+
+  it('file an imported answer under the assessment it is listed with, whatever assessmentId it names', async () => {
+    await db().assessments.add(structuredClone(ASSESSMENT));
+    await db().answers.add(structuredClone(ANSWER));
+    const document = await exportBackup();
+    const entry = document.assessments[0];
+    if (!entry) throw new Error('nothing exported');
+    entry.answers = entry.answers.map((answer) => ({ ...answer, assessmentId: 'someone-else' }));
+    fresh();
+    const read = await readImportFile(fileOf(JSON.stringify(document)));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    await applyImport(await planImport(read.value.entries, read.value.scope), new Map(), { copySuffix: '' });
+    expect(await db().answers.toArray()).toEqual([ANSWER]);
   });
 });
