@@ -8,9 +8,6 @@ import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } fr
 export const BACKUP_FORMAT = 'conformo.backup';
 /** Raise with any change to the format, and keep reading every earlier version. */
 export const BACKUP_FORMAT_VERSION = 1;
-/** The JSON attached to every PDF report (src/report/types.ts). */
-export const ASSESSMENT_FILE_FORMAT = 'conformo.assessment';
-export const ASSESSMENT_FILE_FORMAT_VERSION = 1;
 export const BACKUP_APP = 'Conformo';
 
 /** Checked against the file's size before it is read. */

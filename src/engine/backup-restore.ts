@@ -1,8 +1,7 @@
+import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from './assessment-file';
 import { decodedLength } from './backup-base64';
 import { type BackupError, type BackupResult, backupError } from './backup-errors';
 import {
-  ASSESSMENT_FILE_FORMAT,
-  ASSESSMENT_FILE_FORMAT_VERSION,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   type BackupEntry,

@@ -1,3 +1,4 @@
+import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from '../engine/assessment-file';
 import { canonicalJson } from '../engine/canonical';
 import type { AssessmentFile, ReportInput } from './types';
 
@@ -10,8 +11,8 @@ export function sortedAnswers(input: ReportInput) {
 
 export function toAssessmentFile(input: ReportInput, exportedAt: Date): AssessmentFile {
   return {
-    format: 'conformo.assessment',
-    formatVersion: 1,
+    format: ASSESSMENT_FILE_FORMAT,
+    formatVersion: ASSESSMENT_FILE_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
     questionnaire: { id: input.questionnaire.id, version: input.questionnaire.version },
     assessment: {

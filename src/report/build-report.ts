@@ -1,5 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
+import { ATTACHMENT_NAME } from '../engine/assessment-file';
 import { localize } from '../engine/localize';
 import { toAssessmentFile } from './assessment-file';
 import { drawContents, planContents } from './contents';
@@ -8,7 +9,7 @@ import { Layout } from './layout';
 import { addOutline, type Bookmark } from './outline';
 import { annex, cover, gaps, headersAndFooters, type Part, sectionDetail, summary } from './parts';
 import { simpleLayoutFontkit } from './simple-layout-fontkit';
-import { ATTACHMENT_NAME, type ReportInput, type ReportOptions } from './types';
+import type { ReportInput, ReportOptions } from './types';
 
 const PRODUCER = 'Conformo';
 

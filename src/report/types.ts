@@ -1,3 +1,4 @@
+import type { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from '../engine/assessment-file';
 import type { Answer, Language, Questionnaire, SignOff } from '../engine/types';
 
 /** What a report says about the assessment itself (the cover page, the metadata). */
@@ -44,12 +45,10 @@ export interface ReportOptions {
 
 /** The assessment as attached inside the PDF, so a report can later be imported back. */
 export interface AssessmentFile {
-  format: 'conformo.assessment';
-  formatVersion: 1;
+  format: typeof ASSESSMENT_FILE_FORMAT;
+  formatVersion: typeof ASSESSMENT_FILE_FORMAT_VERSION;
   exportedAt: string;
   questionnaire: { id: string; version: string };
   assessment: ReportAssessment & { questionnaireId: string; questionnaireVersion: string };
   answers: Answer[];
 }
-
-export const ATTACHMENT_NAME = 'assessment.json';

@@ -1,5 +1,5 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { ATTACHMENT_NAME } from '../report/types';
+import { ATTACHMENT_NAME } from '../engine/assessment-file';
 
 /** A PDF name tree is shallow in practice; a hostile one may loop, so its walk is bounded. */
 const MAX_NODES = 10_000;
