@@ -3,14 +3,7 @@ import { Link } from 'wouter';
 import { formatDate, formatPercent } from '../../engine/format';
 import { localize } from '../../engine/localize';
 import { evaluateOutcomes } from '../../engine/outcomes';
-import {
-  listGaps,
-  overallConformity,
-  overallProgress,
-  ratio,
-  sectionConformity,
-  sectionProgress,
-} from '../../engine/progress';
+import { listGaps, overallConformity, overallProgress, ratio } from '../../engine/progress';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
 import { SectionNav } from '../assessment/SectionNav';
@@ -19,6 +12,7 @@ import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
 import { ExportReport } from './ExportReport';
 import { OutcomeList } from './OutcomeList';
+import { SectionFigures } from './SectionFigures';
 import { SignOffPanel } from './SignOffPanel';
 
 export function SummaryPage({ assessmentId }: { assessmentId: string }) {
@@ -80,36 +74,13 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
           </section>
         )}
 
-        <section aria-labelledby="sections-heading">
-          <h3 id="sections-heading">{t('summary.bySection')}</h3>
-          <table className="by-section">
-            <thead>
-              <tr>
-                <th scope="col">{t('summary.section')}</th>
-                <th scope="col">{t('summary.progress')}</th>
-                <th scope="col">{t('summary.conformity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {questionnaire.sections
-                .filter((s) => visibility.sections.has(s.id))
-                .map((section) => {
-                  const p = sectionProgress(section, answers, visibility);
-                  return (
-                    <tr key={section.id}>
-                      <th scope="row">
-                        <Link href={`/assessments/${assessmentId}/sections/${section.id}`}>
-                          {localize(section.title, language)}
-                        </Link>
-                      </th>
-                      <td>{t('assessment.answeredOf', { answered: p.answered, total: p.total })}</td>
-                      <td>{score(sectionConformity(section, answers, visibility).score)}</td>
-                    </tr>
-                  );
-                })}
-            </tbody>
-          </table>
-        </section>
+        <SectionFigures
+          assessmentId={assessmentId}
+          questionnaire={questionnaire}
+          answers={answers}
+          visibility={visibility}
+          language={language}
+        />
 
         <section aria-labelledby="gaps-heading">
           <h3 id="gaps-heading">{t('summary.gaps', { count: gaps.length })}</h3>
