@@ -45,6 +45,9 @@ export interface HistoryRecord {
   after: AnswerFields;
 }
 
+/** The largest evidence file stored, whether attached to a question or imported with a backup. */
+export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+
 /** A file attached to a question as evidence. */
 export interface EvidenceRecord {
   id: string;

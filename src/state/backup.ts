@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
-import type { BackupError } from '../engine/backup-errors';
+import type { BackupError } from '../backup/errors';
+import type { ImportFile } from '../backup/read';
 import type { ImportDecision, ImportPlan, ImportSummary } from '../storage/backup';
-import type { ImportFile } from '../storage/backup-read';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
 import { useSession } from './session';
 
@@ -10,7 +10,7 @@ export type { BackupError, ImportDecision, ImportSummary };
 
 // Import and export code (the backup validator, base64, pdf-lib for reports) loads on first use, not with the page.
 const backupStorage = () => import('../storage/backup');
-const backupReader = () => import('../storage/backup-read');
+const backupReader = () => import('../backup/read');
 
 export interface BackupFile {
   blob: Blob;

@@ -1,6 +1,6 @@
-import { bytesToBase64 } from '../engine/backup-base64';
-import { contentKey, isLater } from '../engine/backup-compare';
-import type { VerifiedEntry } from '../engine/backup-evidence';
+import { bytesToBase64 } from '../backup/base64';
+import { contentKey, isLater } from '../backup/compare';
+import type { VerifiedEntry } from '../backup/evidence';
 import {
   BACKUP_APP,
   BACKUP_FORMAT,
@@ -8,7 +8,7 @@ import {
   type BackupDocument,
   type BackupEntry,
   type RestoredImport,
-} from '../engine/backup-format';
+} from '../backup/format';
 import {
   answerRecord,
   assessmentRecord,
@@ -18,7 +18,7 @@ import {
   backupHistory,
   evidenceRecord,
   historyRecord,
-} from '../engine/backup-records';
+} from '../backup/records';
 import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
 import { classifyStorageError } from './errors';
 import { db } from './repository';

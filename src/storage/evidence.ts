@@ -1,6 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { MAX_EVIDENCE_BYTES } from '../engine/backup-format';
-import type { EvidenceRecord } from '../engine/records';
+import { type EvidenceRecord, MAX_EVIDENCE_BYTES } from '../engine/records';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
 

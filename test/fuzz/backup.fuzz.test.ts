@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyEvidence } from '../../src/engine/backup-evidence';
-import { parseImport, restoreImport } from '../../src/engine/backup-restore';
+import { verifyEvidence } from '../../src/backup/evidence';
+import { parseImport, restoreImport } from '../../src/backup/restore';
 import { applyImport, planImport } from '../../src/storage/backup';
 import { StorageError } from '../../src/storage/errors';
 import { createAssessment, db, saveAnswers, selectDatabase } from '../../src/storage/repository';

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { extractAssessmentJson, MAX_ATTACHMENT_BYTES } from '../../src/backup/pdf';
+import { type ImportFile, readImportFile } from '../../src/backup/read';
 import { applyImport, planImport } from '../../src/storage/backup';
-import { extractAssessmentJson, MAX_ATTACHMENT_BYTES } from '../../src/storage/backup-pdf';
-import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
 import { db, listAnswers, selectDatabase } from '../../src/storage/repository';
 import { answers, fixtureQuestionnaire } from '../helpers';
 import { ASSESSMENT, readBack, report } from '../report/report-helpers';

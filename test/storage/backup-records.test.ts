@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { type ImportFile, readImportFile } from '../../src/backup/read';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
 import { applyImport, exportBackup, planImport } from '../../src/storage/backup';
-import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
 import { db, selectDatabase } from '../../src/storage/repository';
 
 const fresh = () => selectDatabase(`conformo-backup-records-${crypto.randomUUID()}`);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackupDocument } from '../../src/engine/backup-format';
-import { MAX_IMPORT_BYTES } from '../../src/engine/backup-format';
+import type { BackupDocument } from '../../src/backup/format';
+import { MAX_IMPORT_BYTES } from '../../src/backup/format';
+import { type ImportFile, readImportFile } from '../../src/backup/read';
 import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
 import {
   applyImport,
@@ -9,7 +10,6 @@ import {
   type ImportDecision,
   planImport,
 } from '../../src/storage/backup';
-import { type ImportFile, readImportFile } from '../../src/storage/backup-read';
 import { StorageError } from '../../src/storage/errors';
 import { createAssessment, db, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
 

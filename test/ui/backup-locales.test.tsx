@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_CODES } from '../../src/engine/backup-errors';
+import { BACKUP_CODES } from '../../src/backup/errors';
 import { ROOT, readJson } from '../helpers';
 
 type Tree = { [key: string]: string | Tree };

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { asValidationError, type BackupError } from '../../engine/backup-errors';
+import { asValidationError, type BackupError } from '../../backup/errors';
 import { LOCALE_TAGS } from '../../engine/localize';
 import type { Language } from '../../engine/types';
 import { describeValidationError } from '../../i18n/validation-messages';

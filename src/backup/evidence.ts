@@ -1,6 +1,6 @@
-import { base64ToBytes, sha256OfBytes } from './backup-base64';
-import { type BackupError, type BackupResult, backupError } from './backup-errors';
-import type { BackupEntry, BackupEvidenceMeta, RestoredImport } from './backup-format';
+import { base64ToBytes, sha256OfBytes } from './base64';
+import { type BackupError, type BackupResult, backupError } from './errors';
+import type { BackupEntry, BackupEvidenceMeta, RestoredImport } from './format';
 
 /** An evidence file decoded and proven to be the file its sha256 names. */
 export interface VerifiedEvidence extends BackupEvidenceMeta {

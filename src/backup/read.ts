@@ -1,8 +1,8 @@
-import { type BackupResult, backupError } from '../engine/backup-errors';
-import { type VerifiedEntry, verifyEvidence } from '../engine/backup-evidence';
-import { MAX_IMPORT_BYTES, type RestoredImport } from '../engine/backup-format';
-import { parseImport } from '../engine/backup-restore';
-import { extractAssessmentJson, looksLikePdf } from './backup-pdf';
+import { type BackupResult, backupError } from './errors';
+import { type VerifiedEntry, verifyEvidence } from './evidence';
+import { MAX_IMPORT_BYTES, type RestoredImport } from './format';
+import { extractAssessmentJson, looksLikePdf } from './pdf';
+import { parseImport } from './restore';
 
 /** What a file input gives (a File); tests pass plain objects. */
 export interface ImportFile {

@@ -1,4 +1,4 @@
-import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from './records';
+import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
 
 /**
  * The backup format (schemas/backup.schema.json). Its records are the stored records of src/engine/records.ts,
@@ -12,7 +12,6 @@ export const BACKUP_APP = 'Conformo';
 
 /** Checked against the file's size before it is read. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
-export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 
 /** The assessment travels exactly as it is stored, sign-off included. */
 export type BackupAssessment = AssessmentRecord;

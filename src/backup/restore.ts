@@ -1,18 +1,13 @@
-import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from './assessment-file';
-import { decodedLength } from './backup-base64';
-import { type BackupError, type BackupResult, backupError } from './backup-errors';
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  type BackupEntry,
-  MAX_EVIDENCE_BYTES,
-  type RestoredImport,
-} from './backup-format';
-import { backupAnswer, backupAssessment, backupEvidence, backupHistory } from './backup-records';
-import { checkDepth } from './depth';
-import { validateBackupSchema } from './generated/validators.js';
-import { simplifySchemaErrors } from './schema-errors';
-import type { SchemaError } from './schema-validator';
+import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from '../engine/assessment-file';
+import { checkDepth } from '../engine/depth';
+import { validateBackupSchema } from '../engine/generated/validators.js';
+import { MAX_EVIDENCE_BYTES } from '../engine/records';
+import { simplifySchemaErrors } from '../engine/schema-errors';
+import type { SchemaError } from '../engine/schema-validator';
+import { decodedLength } from './base64';
+import { type BackupError, type BackupResult, backupError } from './errors';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupEntry, type RestoredImport } from './format';
+import { backupAnswer, backupAssessment, backupEvidence, backupHistory } from './records';
 
 /** Keys that could reach a prototype if some code ever assigned them: refused wherever they appear. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -75,7 +70,7 @@ function schemaErrors(): BackupError[] {
 }
 
 // Restoring, field by field into fresh objects (Excalidraw's restore.ts): the schema has already checked types, and
-// only the records' own fields are copied (./backup-records), so nothing else a file carries can reach the database.
+// only the records' own fields are copied (./records), so nothing else a file carries can reach the database.
 
 function restoreEntry(data: Json): BackupEntry {
   return {

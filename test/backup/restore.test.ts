@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodedLength, sha256OfBytes } from '../../src/engine/backup-base64';
-import { contentKey, isLater } from '../../src/engine/backup-compare';
-import { verifyEvidence } from '../../src/engine/backup-evidence';
-import { MAX_EVIDENCE_BYTES } from '../../src/engine/backup-format';
-import { parseImport, restoreImport } from '../../src/engine/backup-restore';
+import { base64ToBytes, bytesToBase64, decodedLength, sha256OfBytes } from '../../src/backup/base64';
+import { contentKey, isLater } from '../../src/backup/compare';
+import { verifyEvidence } from '../../src/backup/evidence';
+import { parseImport, restoreImport } from '../../src/backup/restore';
+import { MAX_EVIDENCE_BYTES } from '../../src/engine/records';
 import { readJson } from '../helpers';
 
 const backup = () => structuredClone(readJson('test/fixtures/backups/v1-backup.json')) as any;

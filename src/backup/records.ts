@@ -1,19 +1,13 @@
 import type {
-  BackupAnswer,
-  BackupAssessment,
-  BackupEvidence,
-  BackupEvidenceMeta,
-  BackupHistoryEntry,
-} from './backup-format';
-import type {
   AnswerFields,
   AnswerRecord,
   AssessmentRecord,
   AssessmentStatus,
   EvidenceRecord,
   HistoryRecord,
-} from './records';
-import type { AnswerValue, SignOff } from './types';
+} from '../engine/records';
+import type { AnswerValue, SignOff } from '../engine/types';
+import type { BackupAnswer, BackupAssessment, BackupEvidence, BackupEvidenceMeta, BackupHistoryEntry } from './format';
 
 /**
  * One reader for every field of a record, none left out (`-?`); a required field's reader always gives a value. A

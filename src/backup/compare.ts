@@ -1,6 +1,6 @@
-import type { BackupAnswer, BackupEntry, BackupEvidenceMeta } from './backup-format';
-import { backupEvidenceMeta } from './backup-records';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../engine/canonical';
+import type { BackupAnswer, BackupEntry, BackupEvidenceMeta } from './format';
+import { backupEvidenceMeta } from './records';
 
 const byKey =
   <T>(key: (item: T) => string) =>

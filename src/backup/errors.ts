@@ -1,5 +1,5 @@
-import type { SchemaError } from './schema-validator';
-import type { ValidationCode, ValidationError } from './validation-error';
+import type { SchemaError } from '../engine/schema-validator';
+import type { ValidationCode, ValidationError } from '../engine/validation-error';
 
 /** Codes of import problems that the questionnaire validator does not have (messages: locales/*\/backup.json errors.*). */
 export const BACKUP_CODES = [
