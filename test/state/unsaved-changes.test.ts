@@ -172,7 +172,9 @@ describe('the answers shown with unsaved changes', () => {
       new: 'x',
     });
     const seen: string[] = [];
-    view.forEach((_, id) => seen.push(id));
+    view.forEach((_, id) => {
+      seen.push(id);
+    });
     expect(seen).toEqual(['q', 'new']);
     expect(stored.get('q')?.comment).toBeUndefined();
   });
