@@ -44,8 +44,3 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   }
   return bytes;
 }
-
-export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}

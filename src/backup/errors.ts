@@ -1,4 +1,3 @@
-import type { SchemaError } from '../engine/schema-validator';
 import type { ValidationCode, ValidationError } from '../engine/validation-error';
 
 /** Codes of import problems that the questionnaire validator does not have (messages: locales/*\/backup.json errors.*). */
@@ -18,19 +17,17 @@ export const BACKUP_CODES = [
   'evidenceHash',
   'pdfUnreadable',
   'pdfNoAttachment',
+  'attachmentTooLarge',
 ] as const;
 export type BackupCode = (typeof BACKUP_CODES)[number];
 
 /**
- * The same shape as the questionnaire's ValidationError: where (a JSON pointer into the imported document), what
+ * The questionnaire's ValidationError with more codes: where (a JSON pointer into the imported document), what
  * (a code) and the values its message needs. Schema problems keep the engine's codes (`schema`, `unknownProperty`,
  * `tooDeep`), so their messages are shared.
  */
-export interface BackupError {
-  pointer: string;
+export interface BackupError extends Omit<ValidationError, 'code'> {
   code: BackupCode | ValidationCode;
-  params: Record<string, string | number>;
-  schemaError?: SchemaError;
 }
 
 export function backupError(

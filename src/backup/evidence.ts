@@ -1,4 +1,5 @@
-import { base64ToBytes, sha256OfBytes } from './base64';
+import { sha256OfBytes } from '../engine/canonical';
+import { base64ToBytes } from './base64';
 import { type BackupError, type BackupResult, backupError } from './errors';
 import type { BackupEntry, BackupEvidenceMeta, RestoredImport } from './format';
 

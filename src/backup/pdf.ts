@@ -8,9 +8,9 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export type PdfAttachment =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; problem: 'pdfUnreadable' | 'pdfNoAttachment'; detail?: string };
-
-class AttachmentTooLarge extends Error {}
+  | { ok: false; problem: 'pdfUnreadable'; detail: string }
+  | { ok: false; problem: 'pdfNoAttachment' }
+  | { ok: false; problem: 'attachmentTooLarge'; max: number };
 
 export function looksLikePdf(bytes: Uint8Array): boolean {
   // "%PDF-" within the first KiB, as readers allow a little garbage before the header.
@@ -31,8 +31,7 @@ export async function extractAssessmentJson(bytes: Uint8Array): Promise<PdfAttac
     return { ok: false, problem: 'pdfUnreadable', detail: error instanceof Error ? error.message : String(error) };
   }
   try {
-    const found = findAttachment(doc, pdf);
-    return found ? { ok: true, bytes: found } : { ok: false, problem: 'pdfNoAttachment' };
+    return findAttachment(doc, pdf);
   } catch (error) {
     // A damaged or hostile PDF may break anywhere in its object graph.
     return { ok: false, problem: 'pdfUnreadable', detail: error instanceof Error ? error.message : String(error) };
@@ -41,7 +40,7 @@ export async function extractAssessmentJson(bytes: Uint8Array): Promise<PdfAttac
 
 type PdfLib = typeof import('@cantoo/pdf-lib');
 
-function findAttachment(doc: PDFDocument, pdf: PdfLib): Uint8Array | undefined {
+function findAttachment(doc: PDFDocument, pdf: PdfLib): PdfAttachment {
   const { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream } = pdf;
   const text = (value: unknown): string | undefined =>
     value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
@@ -70,10 +69,11 @@ function findAttachment(doc: PDFDocument, pdf: PdfLib): Uint8Array | undefined {
       if (!(stream instanceof PDFRawStream)) continue;
       // Decode at most one byte past the limit: a small PDF must not inflate into gigabytes.
       const decoded = decodePDFRawStream(stream).getBytes(MAX_ATTACHMENT_BYTES + 1);
-      if (decoded.length > MAX_ATTACHMENT_BYTES)
-        throw new AttachmentTooLarge(`attachment over ${MAX_ATTACHMENT_BYTES} bytes`);
-      return new Uint8Array(decoded);
+      if (decoded.length > MAX_ATTACHMENT_BYTES) {
+        return { ok: false, problem: 'attachmentTooLarge', max: MAX_ATTACHMENT_BYTES };
+      }
+      return { ok: true, bytes: new Uint8Array(decoded) };
     }
   }
-  return undefined;
+  return { ok: false, problem: 'pdfNoAttachment' };
 }

@@ -33,8 +33,8 @@ export async function readImportFile(file: ImportFile, maxBytes = MAX_IMPORT_BYT
   if (pdf) {
     const attachment = await extractAssessmentJson(bytes);
     if (!attachment.ok) {
-      const params: Record<string, string> = attachment.detail ? { detail: attachment.detail } : {};
-      return { ok: false, errors: [backupError('', attachment.problem, params)] };
+      const { ok: _ok, problem, ...params } = attachment;
+      return { ok: false, errors: [backupError('', problem, params)] };
     }
     json = attachment.bytes;
   }

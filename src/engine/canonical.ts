@@ -13,7 +13,13 @@ function sortKeys(value: unknown): unknown {
   );
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+/** SHA-256 in lower-case hex, as evidence files, sign-offs and reports print it. */
+export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The SHA-256 of a text's UTF-8 bytes. */
+export function sha256Hex(text: string): Promise<string> {
+  return sha256OfBytes(new TextEncoder().encode(text));
 }

@@ -13,6 +13,22 @@ export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/**
+ * A title as the part of a file name that says what the file is: accents dropped, anything but letters and digits
+ * one hyphen, lower case, at most 60 characters; "assessment" when nothing is left. Report and backup names alike.
+ */
+export function slug(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .toLowerCase() || 'assessment'
+  );
+}
+
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE_TAGS[language]).format(value);
 }

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { create } from 'zustand';
 import type { BackupError } from '../backup/errors';
 import type { ImportFile } from '../backup/read';
+import { slug } from '../engine/format';
 import type { ImportDecision, ImportPlan, ImportSummary } from '../storage/backup';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
 import { useSession } from './session';
@@ -15,18 +16,6 @@ const backupReader = () => import('../backup/read');
 export interface BackupFile {
   blob: Blob;
   fileName: string;
-}
-
-function slug(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .toLowerCase() || 'assessment'
-  );
 }
 
 /** conformo-backup-2026-11-29.json for everything; conformo-backup-<title>-2026-11-29.json for one assessment. */
@@ -73,7 +62,6 @@ interface BackupState {
 let pending: ImportPlan | undefined;
 
 function failureOf(error: unknown): BackupFailure {
-  if ((error as { name?: string })?.name === 'ImportConflictError') return 'changedMeanwhile';
   return classifyStorageError(error).problem;
 }
 
@@ -86,8 +74,9 @@ export const useBackup = create<BackupState>((set, get) => {
     set({ phase: 'importing', conflicts: [] });
     try {
       const { applyImport } = await backupStorage();
-      const summary = await applyImport(plan, decisions, { copySuffix: copySuffix() });
-      set({ phase: 'idle', summary });
+      const outcome = await applyImport(plan, decisions, { copySuffix: copySuffix() });
+      if (outcome.ok) set({ phase: 'idle', summary: outcome.summary });
+      else set({ phase: 'idle', failure: 'changedMeanwhile' });
     } catch (error) {
       console.error('import failed', error);
       set({ phase: 'idle', failure: failureOf(error) });

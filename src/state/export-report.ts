@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { slug } from '../engine/format';
 import type { AssessmentRecord } from '../engine/records';
 import type { Answer, Language, Questionnaire } from '../engine/types';
 import { listEvidence } from '../storage/evidence';
@@ -12,15 +13,7 @@ export interface ReportFile {
 }
 
 function fileNameFor(title: string, language: Language, at: Date): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .toLowerCase() || 'assessment';
-  return `conformo-${slug}-${language}-${at.toISOString().slice(0, 10)}.pdf`;
+  return `conformo-${slug(title)}-${language}-${at.toISOString().slice(0, 10)}.pdf`;
 }
 
 /**

@@ -20,17 +20,9 @@ import {
   historyRecord,
 } from '../backup/records';
 import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
-import { classifyStorageError } from './errors';
+import type { ConformoDatabase } from './db';
+import { guarded } from './errors';
 import { db } from './repository';
-
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof ImportConflictError) throw error;
-    throw classifyStorageError(error);
-  }
-}
 
 /** History in the order it happened: its auto-increment ids. */
 function byHistoryId(a: HistoryRecord, b: HistoryRecord): number {
@@ -122,15 +114,12 @@ export interface ImportSummary {
 }
 
 /** Something changed since the plan was made (another tab), or a replace that is not allowed: nothing is written. */
-export class ImportConflictError extends Error {
-  constructor(
-    readonly reason: 'exists' | 'notNewer' | 'missing',
-    readonly assessmentId: string,
-  ) {
-    super(`import conflict (${reason}) on assessment ${assessmentId}`);
-    this.name = 'ImportConflictError';
-  }
+export interface ImportConflict {
+  reason: 'exists' | 'notNewer' | 'missing';
+  assessmentId: string;
 }
+
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; conflict: ImportConflict };
 
 /** Compares every imported assessment with what is stored under its id; writes nothing. */
 export function planImport(entries: readonly VerifiedEntry[], scope: RestoredImport['scope']): Promise<ImportPlan> {
@@ -159,16 +148,44 @@ export interface ApplyOptions {
   newId?: () => string;
 }
 
+/** What the user chose for each conflicting assessment, and what the plan says about it, as one decision. */
+function decisionOf(item: ImportItem, decisions: ReadonlyMap<string, ImportDecision>): ImportDecision | 'add' | 'none' {
+  if (item.status === 'identical') return 'none';
+  if (item.status === 'new') return 'add';
+  return decisions.get(item.entry.assessment.id) ?? 'skip';
+}
+
+/** Whether the plan still holds: checked inside the writing transaction, before anything is written. */
+async function findConflict(
+  d: ConformoDatabase,
+  plan: ImportPlan,
+  decisions: ReadonlyMap<string, ImportDecision>,
+): Promise<ImportConflict | undefined> {
+  for (const item of plan.items) {
+    const { id, updated } = item.entry.assessment;
+    const decision = decisionOf(item, decisions);
+    if (decision !== 'add' && decision !== 'replace') continue;
+    const stored = await d.assessments.get(id);
+    if (decision === 'add' && stored) return { reason: 'exists', assessmentId: id };
+    if (decision === 'replace' && !stored) return { reason: 'missing', assessmentId: id };
+    if (decision === 'replace' && stored && !isLater(updated, stored.updated)) {
+      return { reason: 'notNewer', assessmentId: id };
+    }
+  }
+  return undefined;
+}
+
 /**
- * Writes an import in one transaction: any failure (a full disk, a conflict that appeared meanwhile) leaves the
- * database exactly as it was. New assessments are added, identical ones left alone, conflicts resolved as decided
- * (undecided ones are skipped). Nothing stored is ever overwritten by something older.
+ * Writes an import in one transaction: any failure (a full disk) leaves the database exactly as it was, and so does
+ * a conflict that appeared since the plan was made (another tab), which is returned, not written over. New
+ * assessments are added, identical ones left alone, conflicts resolved as decided (undecided ones are skipped).
+ * Nothing stored is ever overwritten by something older.
  */
 export async function applyImport(
   plan: ImportPlan,
   decisions: ReadonlyMap<string, ImportDecision>,
   { copySuffix, newId = () => crypto.randomUUID() }: ApplyOptions,
-): Promise<ImportSummary> {
+): Promise<ImportOutcome> {
   const summary: ImportSummary = { added: 0, copied: 0, replaced: 0, alreadyPresent: 0, skipped: 0, ids: [] };
   // Blobs are made before the transaction, which must not wait on anything but IndexedDB.
   const blobs = new Map(
@@ -177,19 +194,17 @@ export async function applyImport(
     ),
   );
   const d = db();
-  await guarded(() =>
-    d.transaction('rw', d.assessments, d.answers, d.history, d.evidence, async () => {
+  return guarded(() =>
+    d.transaction('rw', d.assessments, d.answers, d.history, d.evidence, async (): Promise<ImportOutcome> => {
+      const conflict = await findConflict(d, plan, decisions);
+      if (conflict) return { ok: false, conflict };
       for (const item of plan.items) {
         const { entry } = item;
         const id = entry.assessment.id;
-        const stored = await d.assessments.get(id);
-        const decision = item.status === 'conflict' ? (decisions.get(id) ?? 'skip') : undefined;
-        if (item.status === 'identical') {
+        const decision = decisionOf(item, decisions);
+        if (decision === 'none') {
           summary.alreadyPresent += 1;
-          continue;
-        }
-        if (item.status === 'new') {
-          if (stored) throw new ImportConflictError('exists', id);
+        } else if (decision === 'add') {
           await write(entry, id, entry.assessment.title, false);
           summary.added += 1;
           summary.ids.push(id);
@@ -201,8 +216,6 @@ export async function applyImport(
           summary.copied += 1;
           summary.ids.push(copyId);
         } else if (decision === 'replace') {
-          if (!stored) throw new ImportConflictError('missing', id);
-          if (!isLater(entry.assessment.updated, stored.updated)) throw new ImportConflictError('notNewer', id);
           await d.answers.where('assessmentId').equals(id).delete();
           // A report's attachment carries no history and no evidence files: those stay as they are.
           if (plan.scope === 'full') {
@@ -216,9 +229,9 @@ export async function applyImport(
           summary.skipped += 1;
         }
       }
+      return { ok: true, summary };
     }),
   );
-  return summary;
 
   async function write(entry: VerifiedEntry, id: string, title: string, copy: boolean): Promise<void> {
     await d.assessments.put(assessmentRecord(entry.assessment, id, title));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/engine/format';
+import { formatBytes, slug } from '../../src/engine/format';
 
 /** Intl writes no-break spaces (U+00A0, U+202F) in sizes: compare with plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -38,5 +38,18 @@ describe('formatBytes', () => {
     expect(plain(formatBytes(48_213, 'fr', { exact: true }))).toBe('48 213 octets');
     expect(plain(formatBytes(48_213, 'de', { exact: true }))).toBe('48.213 Byte');
     expect(formatBytes(1, 'en', { exact: true })).toBe('1 byte');
+  });
+});
+
+describe('slug', () => {
+  it('makes a title a file name part: accents dropped, other characters one hyphen, lower case, 60 at most', () => {
+    expect(slug('Chatbot « Léa » 2026')).toBe('chatbot-lea-2026');
+    expect(slug('  Prüfung: KI-System / Übersicht  ')).toBe('prufung-ki-system-ubersicht');
+    expect(slug('x'.repeat(80))).toHaveLength(60);
+  });
+
+  it('says "assessment" when nothing of the title is left', () => {
+    expect(slug('')).toBe('assessment');
+    expect(slug('« — »')).toBe('assessment');
   });
 });

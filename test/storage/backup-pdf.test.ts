@@ -40,8 +40,8 @@ describe('importing a PDF report', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
     expect(read.value).toMatchObject({ source: 'pdf', scope: 'answers' });
     const plan = await planImport(read.value.entries, read.value.scope);
-    const summary = await applyImport(plan, new Map(), { copySuffix: ' (importiert)' });
-    expect(summary).toMatchObject({ added: 1, ids: [ASSESSMENT.id] });
+    const outcome = await applyImport(plan, new Map(), { copySuffix: ' (importiert)' });
+    expect(outcome).toMatchObject({ ok: true, summary: { added: 1, ids: [ASSESSMENT.id] } });
     expect(await db().assessments.get(ASSESSMENT.id)).toMatchObject({
       ...ASSESSMENT,
       questionnaireId: questionnaire.id,
@@ -87,6 +87,14 @@ describe('a hostile PDF', () => {
     await doc.attach(new Uint8Array(MAX_ATTACHMENT_BYTES + 1024), 'assessment.json', { mimeType: 'application/json' });
     const pdf = await doc.save();
     expect(pdf.length).toBeLessThan(1024 * 1024);
-    expect(await extractAssessmentJson(pdf)).toMatchObject({ ok: false, problem: 'pdfUnreadable' });
+    expect(await extractAssessmentJson(pdf)).toEqual({
+      ok: false,
+      problem: 'attachmentTooLarge',
+      max: MAX_ATTACHMENT_BYTES,
+    });
+    expect(await readImportFile(fileOf(pdf))).toEqual({
+      ok: false,
+      errors: [{ pointer: '', code: 'attachmentTooLarge', params: { max: MAX_ATTACHMENT_BYTES } }],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ImportFile, readImportFile } from '../../src/backup/read';
+import { sha256OfBytes } from '../../src/engine/canonical';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
 import { applyImport, exportBackup, planImport } from '../../src/storage/backup';
 import { db, selectDatabase } from '../../src/storage/repository';
@@ -9,11 +10,6 @@ beforeEach(fresh);
 
 const CONTENT = 'politique IA, version signée';
 const BYTES = new TextEncoder().encode(CONTENT);
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 // `satisfies Required<...>`: a field added to a record (src/engine/records.ts) fails to type-check here until it is
 // given a value, and then the round trip below proves that backups carry it.
@@ -67,7 +63,7 @@ async function evidence(): Promise<Required<EvidenceRecord>> {
     name: 'politique « IA ».txt',
     type: 'text/plain',
     size: BYTES.length,
-    sha256: await sha256(BYTES),
+    sha256: await sha256OfBytes(BYTES),
     added: '2026-03-01T10:05:00.000Z',
     blob: new Blob([BYTES], { type: 'text/plain' }),
   };
@@ -85,8 +81,7 @@ async function exportThenImport(): Promise<string> {
   const read = await readImportFile(fileOf(text));
   if (!read.ok) throw new Error(JSON.stringify(read.errors));
   const plan = await planImport(read.value.entries, read.value.scope);
-  const summary = await applyImport(plan, new Map(), { copySuffix: ' (imported)' });
-  expect(summary.added).toBe(1);
+  expect(await applyImport(plan, new Map(), { copySuffix: ' (imported)' })).toMatchObject({ summary: { added: 1 } });
   return text;
 }
 

@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupDocument } from '../../src/backup/format';
 import { MAX_IMPORT_BYTES } from '../../src/backup/format';
 import { type ImportFile, readImportFile } from '../../src/backup/read';
+import { sha256OfBytes } from '../../src/engine/canonical';
 import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
 import {
   applyImport,
   exportBackup,
-  ImportConflictError,
   type ImportDecision,
+  type ImportOutcome,
+  type ImportSummary,
   planImport,
 } from '../../src/storage/backup';
 import { StorageError } from '../../src/storage/errors';
@@ -19,11 +21,6 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Every byte value, and more than one base64 chunk. */
 const EVIDENCE_BYTES = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7 + (i >> 8)) % 256);
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 async function seed(title = 'Chatbot « Léa » 2026', at = new Date('2026-03-02T11:00:00.000Z')) {
   const assessment = await createAssessment(
@@ -70,7 +67,7 @@ async function seed(title = 'Chatbot « Léa » 2026', at = new Date('2026-03-02
     name: 'politique « IA ».bin',
     type: 'application/octet-stream',
     size: EVIDENCE_BYTES.length,
-    sha256: await sha256(EVIDENCE_BYTES),
+    sha256: await sha256OfBytes(EVIDENCE_BYTES),
     added: '2026-03-01T10:05:00.000Z',
     blob: new Blob([EVIDENCE_BYTES]),
   };
@@ -96,12 +93,19 @@ async function snapshot() {
   };
 }
 
+function written(outcome: ImportOutcome): ImportSummary {
+  if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.conflict)}`);
+  return outcome.summary;
+}
+
 async function importFile(file: ImportFile, decisions: Record<string, ImportDecision> = {}) {
   const read = await readImportFile(file);
   if (!read.ok) throw new Error(JSON.stringify(read.errors));
   const plan = await planImport(read.value.entries, read.value.scope);
-  const summary = await applyImport(plan, new Map(Object.entries(decisions)), { copySuffix: ' (imported)' });
-  return { plan, summary };
+  return {
+    plan,
+    summary: written(await applyImport(plan, new Map(Object.entries(decisions)), { copySuffix: ' (imported)' })),
+  };
 }
 
 describe('backup export and import', () => {
@@ -168,16 +172,17 @@ describe('backup export and import', () => {
         existing: { title: stored.title, updated: '2026-04-01T00:00:00.000Z' },
       },
     ]);
-    await expect(
-      applyImport(plan, new Map([[stored.id, 'replace']]), { copySuffix: ' (imported)' }),
-    ).rejects.toBeInstanceOf(ImportConflictError);
+    expect(await applyImport(plan, new Map([[stored.id, 'replace']]), { copySuffix: ' (imported)' })).toEqual({
+      ok: false,
+      conflict: { reason: 'notNewer', assessmentId: stored.id },
+    });
     expect(await snapshot()).toEqual(before);
 
-    const skipped = await applyImport(plan, new Map(), { copySuffix: ' (imported)' });
+    const skipped = written(await applyImport(plan, new Map(), { copySuffix: ' (imported)' }));
     expect(skipped).toMatchObject({ skipped: 1, added: 0 });
     expect(await snapshot()).toEqual(before);
 
-    const summary = await applyImport(plan, new Map([[stored.id, 'keepBoth']]), { copySuffix: ' (imported)' });
+    const summary = written(await applyImport(plan, new Map([[stored.id, 'keepBoth']]), { copySuffix: ' (imported)' }));
     expect(summary).toMatchObject({ copied: 1, ids: [expect.any(String)] });
     const copyId = summary.ids[0] as string;
     expect(copyId).not.toBe(stored.id);
@@ -260,7 +265,10 @@ describe('backup export and import', () => {
     await importFile(fileOf(document));
     await saveAnswers([{ assessmentId: stored.id, questionId: 'staff', value: 1 }]);
     const before = await snapshot();
-    await expect(applyImport(plan, new Map(), { copySuffix: '' })).rejects.toMatchObject({ reason: 'exists' });
+    expect(await applyImport(plan, new Map(), { copySuffix: '' })).toEqual({
+      ok: false,
+      conflict: { reason: 'exists', assessmentId: stored.id },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -367,7 +375,7 @@ describe('keeping both copies of a signed assessment', () => {
     if (!read.ok) throw new Error('invalid');
     const plan = await planImport(read.value.entries, read.value.scope);
     expect(plan.items.map((i) => i.status)).toEqual(['conflict']);
-    const summary = await applyImport(plan, new Map([[stored.id, 'keepBoth']]), { copySuffix: ' (imported)' });
+    const summary = written(await applyImport(plan, new Map([[stored.id, 'keepBoth']]), { copySuffix: ' (imported)' }));
     const copy = await db().assessments.get(summary.ids[0] as string);
     expect(copy?.title).toBe(stored.title);
     expect(copy?.signOff?.contentHash).toBe(

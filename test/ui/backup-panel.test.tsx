@@ -43,6 +43,15 @@ const seed = async (title = 'Triage 2026') => {
 const jsonFile = (content: unknown, name = 'backup.json') =>
   new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
 
+/** The alert saying this, not the one the previous file left on screen until the new import clears it. */
+async function refusal(text: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(text);
+    return alert;
+  });
+}
+
 async function exportEverything(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Export everything' }));
   await screen.findByText(/The backup conformo-backup-\d{4}-\d{2}-\d{2}\.json has been downloaded\./);
@@ -95,12 +104,10 @@ describe('the backup panel', () => {
     await act(() => i18n.changeLanguage('fr'));
     const input = screen.getByLabelText('Importer une sauvegarde ou un rapport');
     await user.upload(input, jsonFile({ type: 'excalidraw', elements: [] }, 'dessin.json'));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Ce n’est pas une sauvegarde Conformo : le fichier a été écrit par un autre programme',
-    );
+    await refusal('Ce n’est pas une sauvegarde Conformo : le fichier a été écrit par un autre programme');
 
     await user.upload(input, jsonFile({ format: 'conformo.backup', formatVersion: 9 }, 'future.json'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('écrite par une version plus récente de Conformo');
+    await refusal('écrite par une version plus récente de Conformo');
 
     await act(() => i18n.changeLanguage('de'));
     const bad = {
@@ -111,8 +118,7 @@ describe('the backup panel', () => {
       assessments: [{ assessment: { id: 'x' }, answers: [{ questionId: 1 }], history: [], evidence: [] }],
     };
     await user.upload(screen.getByLabelText('Sicherung oder Bericht importieren'), jsonFile(bad, 'kaputt.json'));
-    const errors = await screen.findByRole('alert');
-    expect(errors).toHaveTextContent('kaputt.json wurde nicht importiert.');
+    const errors = await refusal('kaputt.json wurde nicht importiert.');
     expect(errors).toHaveTextContent('Bewertung 1, Antwort 1');
     expect(errors).toHaveTextContent('/assessments/0/answers/0/questionId');
     expect(await db().assessments.count()).toBe(0);
@@ -181,5 +187,27 @@ describe('the backup panel', () => {
     await screen.findByText('1 assessment replaced by the newer version from the file.');
     expect((await listAnswers(id)).map((a) => a.value)).toEqual(['partial']);
     expect(await db().assessments.count()).toBe(1);
+  });
+
+  it('writes nothing and says why when the stored assessment changes while the user chooses', async () => {
+    const user = userEvent.setup();
+    const { id } = await seed();
+    renderWithRouter(<BackupPanel />);
+    const older = await (await exportEverything(user)).blob.text();
+    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'partial' }], new Date(Date.now() + 60_000));
+    const newer = await (await exportEverything(user)).blob.text();
+
+    selectDatabase(`conformo-ui-backup-${crypto.randomUUID()}`);
+    const input = screen.getByLabelText('Import a backup or report');
+    await user.upload(input, jsonFile(older));
+    await screen.findByText('1 assessment imported.');
+    await user.upload(input, jsonFile(newer));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: /^Replace the one on this device/ }));
+    // Another tab changes the stored assessment after this one: the file's version is no longer the newer one.
+    await saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'nonConform' }], new Date(Date.now() + 120_000));
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await refusal('Assessments changed in another tab while you were choosing. Nothing was imported');
+    expect((await listAnswers(id)).map((a) => a.value)).toEqual(['nonConform']);
   });
 });
