@@ -10,6 +10,7 @@ import { extraQuestionnaires } from './vite.config';
 const PORTABLE_TESTS = [
   'test/*.test.ts',
   'test/engine/**/*.test.ts',
+  'test/backup/**/*.test.ts',
   'test/report/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/fuzz/loader.fuzz.test.ts',

@@ -1,4 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
+import { sha256OfBytes } from '../engine/canonical';
 import { type EvidenceRecord, MAX_EVIDENCE_BYTES } from '../engine/records';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
@@ -8,8 +9,7 @@ export { MAX_EVIDENCE_BYTES };
 export type EvidenceInfo = Omit<EvidenceRecord, 'blob'>;
 
 async function sha256OfBlob(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256OfBytes(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** Stores a file as evidence for a question, with its SHA-256; refuses files over 25 MB before reading them. */

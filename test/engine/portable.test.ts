@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 
-const ENGINE_MODULES = import.meta.glob('../../src/engine/**/*.ts');
+const ENGINE_MODULES = import.meta.glob(['../../src/engine/**/*.ts', '../../src/backup/**/*.ts']);
 
 describe('the engine runs unchanged in Node, a browser and a worker', () => {
   it('loads every module in plain Node, where there is no window, document or IndexedDB', async () => {
