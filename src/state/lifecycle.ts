@@ -1,40 +1,29 @@
 import { useObservable } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { HistoryRecord } from '../engine/records';
-import { type EvidenceInfo, watchEvidence } from '../storage/evidence';
-import { type AssessmentSnapshot, deleteAssessment, restoreSnapshot } from '../storage/lifecycle';
+import type { AssessmentSnapshot } from '../storage/lifecycle';
 import { watchHistory } from '../storage/repository';
 
-export type { EvidenceInfo } from '../storage/evidence';
-export {
-  addEvidence,
-  getEvidence,
-  MAX_EVIDENCE_BYTES,
-  removeEvidence,
-} from '../storage/evidence';
-export {
-  changeQuestionnaireVersion,
-  duplicateAssessment,
-  reopenAssessment,
-  setArchived,
-  signOffAssessment,
-  updateDetails,
-} from '../storage/lifecycle';
+// What changes an assessment's life (copy, archive, sign off, delete) loads on first use, not with the home screen.
+const lifecycle = () => import('../storage/lifecycle');
+type Lifecycle = typeof import('../storage/lifecycle');
+function onFirstUse<K extends keyof Lifecycle>(name: K) {
+  type Action = Lifecycle[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
+  return (async (...args: unknown[]) => {
+    const action = (await lifecycle())[name] as (...args: unknown[]) => unknown;
+    return action(...args);
+  }) as Action;
+}
+
+export const changeQuestionnaireVersion = onFirstUse('changeQuestionnaireVersion');
+export const duplicateAssessment = onFirstUse('duplicateAssessment');
+export const reopenAssessment = onFirstUse('reopenAssessment');
+export const setArchived = onFirstUse('setArchived');
+export const signOffAssessment = onFirstUse('signOffAssessment');
+export const updateDetails = onFirstUse('updateDetails');
 
 export function useHistory(assessmentId: string, questionId: string): HistoryRecord[] | undefined {
   return useObservable(() => watchHistory(assessmentId, questionId), [assessmentId, questionId]);
-}
-
-/** Evidence files of an assessment, grouped by question. */
-export function useEvidence(assessmentId: string): Map<string, EvidenceInfo[]> | undefined {
-  const files = useObservable(() => watchEvidence(assessmentId), [assessmentId]);
-  return useMemo(() => {
-    if (!files) return undefined;
-    const byQuestion = new Map<string, EvidenceInfo[]>();
-    for (const file of files) byQuestion.set(file.questionId, [...(byQuestion.get(file.questionId) ?? []), file]);
-    return byQuestion;
-  }, [files]);
 }
 
 interface UndoState {
@@ -48,13 +37,13 @@ interface UndoState {
 export const useUndo = create<UndoState>((set, get) => ({
   deleted: undefined,
   remove: async (id) => {
-    const snapshot = await deleteAssessment(id);
+    const snapshot = await (await lifecycle()).deleteAssessment(id);
     set({ deleted: snapshot });
   },
   undo: async () => {
     const snapshot = get().deleted;
     if (!snapshot) return;
-    await restoreSnapshot(snapshot);
+    await (await lifecycle()).restoreSnapshot(snapshot);
     set({ deleted: undefined });
   },
   dismiss: () => set({ deleted: undefined }),

@@ -5,7 +5,7 @@ import type { AnswerPatch } from '../../engine/answers';
 import { hiddenRuns } from '../../engine/hidden-questions';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
-import { useEvidence } from '../../state/lifecycle';
+import { useEvidence } from '../../state/evidence';
 import { useSession } from '../../state/session';
 import { HiddenQuestionsNote } from '../common/HiddenQuestionsNote';
 import { useLanguage } from '../common/useLanguage';

@@ -2,7 +2,7 @@ import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../engine/format';
 import type { Language } from '../../engine/types';
-import { addEvidence, type EvidenceInfo, getEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../state/lifecycle';
+import { addEvidence, type EvidenceInfo, getEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../state/evidence';
 import { usePwa } from '../../state/pwa';
 import { downloadBlob } from '../common/download';
 

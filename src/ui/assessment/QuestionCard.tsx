@@ -4,7 +4,7 @@ import { type AnswerPatch, justificationMissing, needsJustification } from '../.
 import { localize } from '../../engine/localize';
 import { isRequired } from '../../engine/progress';
 import type { Answer, Language, Question } from '../../engine/types';
-import type { EvidenceInfo } from '../../state/lifecycle';
+import type { EvidenceInfo } from '../../state/evidence';
 import { MarkdownDetails } from '../common/LazyMarkdown';
 import { rendererFor } from '../questions/registry';
 import type { SaveOptions } from '../questions/types';

@@ -1,11 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
 import { BackupPanel } from '../backup/BackupPanel';
 import { UndoBanner } from './AssessmentActions';
 import { AssessmentList } from './AssessmentList';
 import { NewAssessmentForm } from './NewAssessmentForm';
-import { QuestionnaireErrors } from './QuestionnaireErrors';
+
+// Loaded only when a questionnaire is broken: its messages (ajv-i18n in three languages) stay off the first page.
+const QuestionnaireErrors = lazy(() =>
+  import('./QuestionnaireErrors').then((m) => ({ default: m.QuestionnaireErrors })),
+);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -23,7 +27,11 @@ export function HomePage() {
         <AssessmentList questionnaires={questionnaires} />
       </section>
       <NewAssessmentForm questionnaires={questionnaires} />
-      <QuestionnaireErrors entries={entries} />
+      {entries.some((e) => !e.result.ok) && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <QuestionnaireErrors entries={entries} />
+        </Suspense>
+      )}
       <BackupPanel />
     </div>
   );
