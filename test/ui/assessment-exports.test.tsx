@@ -8,7 +8,7 @@ import { useSession } from '../../src/state/session';
 import { App } from '../../src/ui/App';
 import { freshDatabase, seedAssessment } from '../fixtures/seed';
 import { fixtureQuestionnaire, ROOT } from '../helpers';
-import { i18n } from './render';
+import { captureDownloads, type Download, i18n } from './render';
 
 // jsdom cannot fetch the app's font files: the report gets them from node_modules, as the build ships them.
 vi.mock('../../src/state/report-fonts', () => ({
@@ -19,7 +19,7 @@ vi.mock('../../src/state/report-fonts', () => ({
 }));
 
 const questionnaire = fixtureQuestionnaire();
-let downloads: { name: string; blob: Blob }[];
+let downloads: Download[];
 
 beforeEach(async () => {
   freshDatabase('ui-exports');
@@ -30,17 +30,7 @@ beforeEach(async () => {
   await act(() => useSession.getState().openStorage());
   await act(() => i18n.changeLanguage('en'));
   window.location.hash = '';
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, blob);
-    return url;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href) as Blob });
-  });
+  downloads = captureDownloads();
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,26 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useBackup } from '../../src/state/backup';
 import { createAssessment, db, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
 import { BackupPanel } from '../../src/ui/backup/BackupPanel';
-import { i18n, renderWithRouter } from './render';
+import { captureDownloads, type Download, i18n, renderWithRouter } from './render';
 
 const INITIAL = useBackup.getState();
-let downloads: { name: string; blob: Blob }[];
+let downloads: Download[];
 
 beforeEach(async () => {
   selectDatabase(`conformo-ui-backup-${crypto.randomUUID()}`);
   useBackup.setState(INITIAL, true);
   await i18n.changeLanguage('en');
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, blob);
-    return url;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href) as Blob });
-  });
+  downloads = captureDownloads();
 });
 afterEach(() => vi.restoreAllMocks());
 

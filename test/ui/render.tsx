@@ -1,5 +1,6 @@
 import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { Questionnaire } from '../../src/engine/types';
@@ -38,4 +39,25 @@ export async function startApp({ questionnaires = [fixtureQuestionnaire()], data
   await act(() => useSession.getState().openStorage());
   await act(() => i18n.changeLanguage('en'));
   return name;
+}
+
+export interface Download {
+  name: string;
+  blob: Blob;
+}
+
+/** Catches what the app downloads (an object URL clicked through an <a download>), in the order it happened. */
+export function captureDownloads(): Download[] {
+  const downloads: Download[] = [];
+  const blobs = new Map<string, Blob>();
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, blob: blobs.get(this.href) as Blob });
+  });
+  return downloads;
 }
