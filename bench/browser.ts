@@ -51,6 +51,8 @@ export interface Cond {
   /** CSS selector; the condition holds when an element matches (and contains `text`, when given). */
   selector: string;
   text?: string;
+  /** The element must also be within the viewport (on screen, not only in the document). */
+  inView?: boolean;
 }
 
 export interface ClickSample {
@@ -67,9 +69,13 @@ export interface ClickSample {
 export const IN_PAGE = `
 (() => {
   const B = (window.__bench = {});
+  const inView = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  };
   const holds = (c) => {
     for (const el of document.querySelectorAll(c.selector)) {
-      if (c.text === undefined || (el.textContent || '').includes(c.text)) return true;
+      if ((c.text === undefined || (el.textContent || '').includes(c.text)) && (!c.inView || inView(el))) return true;
     }
     return false;
   };
@@ -363,6 +369,36 @@ export async function openAndWatch(
     seen = await call<Record<string, number>>(page, 'seenAt', name, 180_000);
   }
   return { page, seen };
+}
+
+export interface Heap {
+  /** V8's used heap of the page's renderer (CDP Performance.getMetrics JSHeapUsedSize), bytes. */
+  used: number;
+  /** The heap V8 has reserved (JSHeapTotalSize), bytes. */
+  total: number;
+}
+
+/**
+ * The page's JavaScript heap after forced garbage collections (CDP HeapProfiler.collectGarbage). The renderer's heap
+ * is shared by the pages of a site in one process: measure with a single page open in the context.
+ */
+export async function heapAfterGc(page: Page): Promise<Heap> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    // Twice: objects freed by the first collection's finalisers go in the second.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => {
+      const value = metrics.find((m) => m.name === name)?.value;
+      if (value === undefined) throw new Error(`Chromium reported no ${name}`);
+      return value;
+    };
+    return { used: metric('JSHeapUsedSize'), total: metric('JSHeapTotalSize') };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,12 @@
 /**
  * Conformo in Chromium, for one generated questionnaire: load and validation, start -> interactive, a returning
- * user's open -> interactive, option clicks, typing, durability in IndexedDB, the Summary screen, the PDF export.
+ * user's open -> interactive and JavaScript heap, option clicks, typing, durability in IndexedDB, section switches,
+ * the Summary screen, the PDF export.
  */
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { answerRecords, answersFor } from './answers';
-import { call, newContext, openAndWatch, sleep } from './browser';
+import { call, type Heap, heapAfterGc, newContext, openAndWatch, sleep } from './browser';
 import {
   type ArrowRun,
   arrowSamples,
@@ -13,12 +14,15 @@ import {
   clickSamples,
   durableClickSamples,
   durableTypingSamples,
+  type SectionTarget,
+  sectionSwitchSamples,
   TYPING_KEYS,
   typingSamples,
 } from './interactions';
 import {
   clickableQuestions,
   generateQuestionnaire,
+  questionId,
   sectionId,
   titleOf,
   typingQuestion,
@@ -41,6 +45,8 @@ export interface ConformoResult {
   startToInteractive: Runs;
   /** A returning user: navigation to the first section of a 99%-filled assessment -> its first radio is enabled. */
   openToInteractive: Runs;
+  /** That returning user's page, once interactive: the JavaScript heap after a forced garbage collection. */
+  heap: Heap;
   click: { checked: Distribution; updated: Distribution };
   /** Arrow keys through the options right after a click: runs in which an earlier option came back on screen. */
   arrows: ArrowRun;
@@ -48,6 +54,8 @@ export interface ConformoResult {
   flickers: { clears: number; flickers: number };
   typing: Distribution;
   durable: { click: Distribution; typing: Distribution };
+  /** Click on the "Next: <section>" link -> the first question of that section within the viewport. */
+  sectionSwitch: Distribution;
   /** Click on "Summary" -> the gaps heading is on screen, every question answered. */
   summary: Runs;
   pdf?: { ms: number[]; bytes: number };
@@ -59,6 +67,7 @@ export interface Plan {
   clicks: number;
   durableClicks: number;
   durableTyping: number;
+  switches: number;
   summaries: number;
   pdfRuns: number;
 }
@@ -73,6 +82,17 @@ const target: ClickTarget = {
   idle: '.save-indicator[data-status="saved"]',
   clear: (page, id) =>
     page.locator(`article[aria-labelledby="q-${id}-text"]`).getByRole('button', { name: 'Clear the answer' }).click(),
+};
+
+/** The first question of every generated section is unconditional: it is always there. */
+const firstQuestion = (section: number) => `article[aria-labelledby="q-${questionId(section, 0)}-text"]`;
+const sections: SectionTarget = {
+  next: '.pager a.button:not(.secondary)',
+  firstQuestion,
+  toFirst: async (page) => {
+    await page.click(`.section-nav a[href$="/sections/${sectionId(0)}"]`);
+    await page.waitForSelector(firstQuestion(0));
+  },
 };
 
 export async function measureConformo(
@@ -148,6 +168,8 @@ export async function measureConformo(
   );
   const p = page as Page;
   await sleep(500);
+  const heap = await heapAfterGc(p);
+  log(`heap after load ${(heap.used / 1048576).toFixed(1)} MB`);
 
   // 3. Option clicks, typing, durability.
   const ids = clickableQuestions(questionnaire, 0);
@@ -159,12 +181,14 @@ export async function measureConformo(
   const durableClick = await durableClickSamples(p, target, assessmentId, ids, plan.durableClicks);
   const arrows = await arrowSamples(p, target, ids, plan.arrows);
   const durableTyping = await durableTypingSamples(p, field, assessmentId, typingId, plan.durableTyping);
+  const switches = await sectionSwitchSamples(p, sections, questionnaire.sections.length, plan.switches);
   const result: ConformoResult = {
     size,
     load: { shell: runs(shell), listed: runs(listed) },
     homeReturning: runs(homeReturning),
     startToInteractive: runs(start),
     openToInteractive: runs(open),
+    heap,
     click: {
       checked: distribution(clicks.samples.map((c) => c.checked)),
       updated: distribution(clicks.samples.map((c) => c.updated)),
@@ -176,10 +200,11 @@ export async function measureConformo(
     },
     typing: distribution(typing),
     durable: { click: distribution(durableClick.samples), typing: distribution(durableTyping) },
+    sectionSwitch: distribution(switches),
     summary: runs([]),
   };
   log(
-    `click p95 ${result.click.updated.p95} ms (${result.flickers.flickers} flickers in ${result.flickers.clears} clears, an earlier option back in ${arrows.stale} of ${arrows.runs} arrow runs), typing p95 ${result.typing.p95} ms, durable p95 ${result.durable.click.p95} / ${result.durable.typing.p95} ms`,
+    `click p95 ${result.click.updated.p95} ms (${result.flickers.flickers} flickers in ${result.flickers.clears} clears, an earlier option back in ${arrows.stale} of ${arrows.runs} arrow runs), typing p95 ${result.typing.p95} ms, durable p95 ${result.durable.click.p95} / ${result.durable.typing.p95} ms, section switch p95 ${result.sectionSwitch.p95} ms`,
   );
 
   // 4. Every question answered, each with a ~700-character comment: the Summary screen, then the PDF.

@@ -140,6 +140,45 @@ export async function arrowSamples(
   return { runs, stale, shown };
 }
 
+export interface SectionTarget {
+  /** What the user clicks to go to the next section (Conformo's "Next: ..." link, SurveyJS's "Next" button). */
+  next: string;
+  /** The first question of a section (0-based). */
+  firstQuestion: (section: number) => string;
+  /** Goes back to the first section (not timed); resolves once its first question is there. */
+  toFirst: (page: Page) => Promise<void>;
+}
+
+/**
+ * Section switch: a click on the next-section control -> the first animation frame at which the first question of
+ * the next section is within the viewport. Walks forward through the sections, back to the first (not timed) from
+ * the last one; a rest between samples so that they never overlap.
+ */
+export async function sectionSwitchSamples(
+  page: Page,
+  target: SectionTarget,
+  sections: number,
+  count: number,
+  warmup = 2,
+): Promise<number[]> {
+  if (sections < 2) return [];
+  const samples: number[] = [];
+  let current = 0;
+  for (let i = 0; i < warmup + count; i += 1) {
+    if (current === sections - 1) {
+      await target.toFirst(page);
+      current = 0;
+    }
+    await sleep(2 * PAUSE_MS);
+    await call(page, 'armUntil', { selector: target.firstQuestion(current + 1), inView: true });
+    await page.click(target.next);
+    const ms = await call<number>(page, 'result');
+    current += 1;
+    if (i >= warmup) samples.push(ms);
+  }
+  return samples;
+}
+
 /**
  * Someone typing a comment: bursts at 60-110 ms a key, with pauses of 150-700 ms between them, some of them just
  * longer than a 250 ms write batch so that keystrokes meet the write and the re-render that follows it.

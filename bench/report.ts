@@ -17,6 +17,11 @@ export interface Machine {
   node: string;
   chromium: string;
   date: string;
+  /**
+   * 1-, 5- and 15-minute load averages (as `uptime` prints them) when the run started and when it ended, and the
+   * highest 1-minute average seen during the run (sampled every 5 s): other work on the machine slows every figure.
+   */
+  load: { start: number[]; end: number[]; peak: number };
 }
 
 export interface Results {
@@ -43,6 +48,7 @@ export interface Budget {
 }
 
 const KB = 1024;
+const MiB = 1024 * 1024;
 const fmt = (ms: number | undefined) =>
   ms === undefined || Number.isNaN(ms)
     ? '—'
@@ -54,9 +60,10 @@ const ratio = (ours: number | undefined, theirs: number | undefined) =>
   ours === undefined || theirs === undefined || theirs === 0 ? '—' : `${(ours / theirs).toFixed(2)}`;
 const pairRatio = (ours: Distribution | undefined, theirs: Distribution | undefined) =>
   ours && theirs ? `${ratio(ours.p50, theirs.p50)} / ${ratio(ours.p95, theirs.p95)}` : '—';
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+const mb = (bytes: number) => `${(bytes / MiB).toFixed(2)} MB`;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const n = (size: number) => size.toLocaleString('en-GB');
+const loadAverage = (load: readonly number[]) => load.map((l) => l.toFixed(2)).join(', ');
 
 type Row = [string, string, string, string, string];
 
@@ -130,6 +137,20 @@ export function tableRows(r: Results): Row[] {
       ],
       ['Option click -> durable in IndexedDB, p50 / p95', n(size), pair(ours.durable.click), '—', '—'],
       ['Last keystroke -> durable in IndexedDB, p50 / p95', n(size), pair(ours.durable.typing), '—', '—'],
+      [
+        'Section switch: click on the next-section link (SurveyJS: Next) -> its first question on screen, next frame, p50 / p95',
+        n(size),
+        pair(ours.sectionSwitch),
+        pair(theirs?.sectionSwitch),
+        pairRatio(ours.sectionSwitch, theirs?.sectionSwitch),
+      ],
+      [
+        'JavaScript heap after load, forced GC (first section open, all others answered)',
+        n(size),
+        mb(ours.heap.used),
+        theirs ? mb(theirs.heap.used) : '—',
+        ratio(ours.heap.used, theirs?.heap.used),
+      ],
       ['Summary screen: click -> gaps heading (all answered)', n(size), fmt(ours.summary.median), '—', '—'],
       [
         'Summary computation in Node (visibility, progress, section scores, gaps)',
@@ -226,6 +247,20 @@ export function budgets(r: Results): Budget[] {
         met: Math.max(o1.durable.click.p95, o1.durable.typing.p95) <= 500,
         at5000: o5 && `${fmt(o5.durable.click.p95)} / ${fmt(o5.durable.typing.p95)}`,
       },
+      {
+        name: 'Section switch (next-section click -> its first question on screen), p95, 1,000 questions',
+        limit: '≤ 60 ms',
+        measured: fmt(o1.sectionSwitch.p95),
+        met: o1.sectionSwitch.p95 <= 60,
+        at5000: o5 && fmt(o5.sectionSwitch.p95),
+      },
+      {
+        name: 'JavaScript heap after load (forced GC), 1,000 questions (SurveyJS in brackets)',
+        limit: '≤ 10 MB',
+        measured: `${mb(o1.heap.used)}${s1 ? ` (${mb(s1.heap.used)})` : ''}`,
+        met: o1.heap.used <= 10 * MiB,
+        at5000: o5 && `${mb(o5.heap.used)}${s5 ? ` (${mb(s5.heap.used)})` : ''}`,
+      },
     );
     if (o1.pdf) {
       const first = o1.pdf.ms[0] as number;
@@ -234,6 +269,14 @@ export function budgets(r: Results): Budget[] {
         limit: '≤ 3 s',
         measured: `${fmt(first)} (Node: ${fmt(Math.min(...r.node.pdf.conformo.ms))})`,
         met: first <= 3000,
+      });
+    }
+    if (o5) {
+      list.push({
+        name: 'Option click -> screen updated, p95, 5,000 questions',
+        limit: '≤ 25 ms',
+        measured: fmt(o5.click.updated.p95),
+        met: o5.click.updated.p95 <= 25,
       });
     }
     if (s1) {
@@ -288,6 +331,25 @@ the size of the assessment (p50: ${bySize}); the durable write does not.
 `;
 }
 
+/** When the section-switch budget is not met: this run's figures by size, beside SurveyJS's (no analysis that could go stale). */
+function sectionSwitchNote(r: Results): string {
+  const o1 = r.conformo.find((c) => c.size === 1000);
+  if (!o1 || o1.sectionSwitch.p95 <= 60) return '';
+  const bySize = r.conformo
+    .map((c) => {
+      const theirs = r.surveyjs.find((s) => s.size === c.size);
+      return `${fmt(c.sectionSwitch.p50)} at ${n(c.size)}${theirs ? ` (SurveyJS ${fmt(theirs.sectionSwitch.p50)})` : ''}`;
+    })
+    .join(', ');
+  return `### Section switch
+
+Every generated section has 50 questions, whatever the size of the questionnaire: a switch that grows with the size
+is work on the whole assessment, one that does not is the rendering of one section. p50 here: ${bySize}. The click
+on an option in the same assessment takes ${fmt(o1.click.updated.p50)} (p50).
+
+`;
+}
+
 export function markdown(r: Results): string {
   const m = r.machine;
   const rows = tableRows(r);
@@ -307,13 +369,16 @@ Rewritten by \`npm run bench\` (bench/, scripts/bench.ts); the raw figures are i
 [bench/results/latest.json](../bench/results/latest.json). Do not edit by hand: run the bench again.
 
 **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; Chromium ${m.chromium} (Debian, headless).
-**Date:** ${m.date}. **Duration of the run:** ${Math.round(r.durationS)} s.
+**Date:** ${m.date}. **Duration of the run:** ${Math.round(r.durationS)} s. **Load average** (1, 5, 15 min, as \`uptime\`
+prints it) at the start ${loadAverage(m.load.start)}, at the end ${loadAverage(m.load.end)}, highest 1-minute average during the
+run ${m.load.peak.toFixed(2)}, on ${m.cores} cores. The run itself keeps about one core busy; well above that, other work
+was competing with it and the latencies are slower than on an idle machine.
 
 ## Budgets
 
 ${markdownTable(['Budget', 'Limit', 'Measured', 'Result', 'At 5,000 questions (for information)'], budgetRows)}
 
-${clickNote(r)}## Figures
+${clickNote(r)}${sectionSwitchNote(r)}## Figures
 
 Ours is Conformo; theirs is SurveyJS (survey-core ${r.versions['survey-core']}, survey-react-ui
 ${r.versions['survey-react-ui']}, React ${r.versions.react}) on the same questionnaire, or pdfmake ${r.versions.pdfmake} for the PDF. The ratio is ours divided by theirs: below 1 means Conformo is faster
@@ -346,8 +411,15 @@ ${markdownTable(['Measure', 'Questions', 'Conformo', 'SurveyJS / pdfmake', 'Ours
   to its starting value and then showed the answer again for a moment is counted as a flicker. Arrow keys: a click on
   "Conform", then ArrowDown three times, 15 ms apart (four answers in a row, as a keyboard user gives them); the
   options shown, frame by frame, must follow that order. Typing (\`page.keyboard.type\` in bursts at 60-110 ms a key with pauses of 150-700 ms): from each keydown's
-  \`timeStamp\` to the next frame at which the field shows the text. Durable: a second connection to the
+  \`timeStamp\` to the next frame at which the field shows the text. Section switch: a click on the "Next: <section>"
+  link at the foot of a section (SurveyJS: its "Next" button), from the click event's \`timeStamp\` to the first frame at
+  which the first question of the next section is in the document and within the viewport; forward through the
+  sections (the first unanswered, the others answered), back to the first one (not timed) from the last, 300 ms apart. Durable: a second connection to the
   \`conformo\` database polls table \`answers\` at key [assessmentId, questionId] every 2 ms until the value is there.
+- **Heap.** On the page of a returning user, once it is interactive (first section / page shown, every other one
+  answered; the only page of its browser context), two forced garbage collections (CDP
+  \`HeapProfiler.collectGarbage\`), then V8's used heap as Chromium reports it (CDP \`Performance.getMetrics\`,
+  \`JSHeapUsedSize\`). MB here are 2^20 bytes.
 - **Seeding.** The answers the measurement does not concern are written straight into IndexedDB (the shape of
   \`AnswerRecord\`) and the page reloaded: for the clicks and typing every section but the first is answered, for the
   Summary and the PDF every question is answered with a ~700-character comment.

@@ -1,18 +1,20 @@
 /**
  * SurveyJS (bench/surveyjs/, built into bench/dist-surveyjs) on the same generated questionnaire, measured the same
- * way as Conformo; and the control page, which measures the floor of the method itself.
+ * way as Conformo (pages for sections); and the control page, which measures the floor of the method itself.
  */
 import type { Browser, Page } from 'playwright-core';
-import { newContext, openAndWatch, sleep } from './browser';
+import { type Heap, heapAfterGc, newContext, openAndWatch, sleep } from './browser';
 import {
   type ArrowRun,
   arrowSamples,
   type ClickTarget,
   clickSamples,
+  type SectionTarget,
+  sectionSwitchSamples,
   TYPING_KEYS,
   typingSamples,
 } from './interactions';
-import { clickableQuestions, generateQuestionnaire, titleOf, typingQuestion } from './questionnaire';
+import { clickableQuestions, generateQuestionnaire, questionId, titleOf, typingQuestion } from './questionnaire';
 import { type Distribution, distribution, median, round } from './stats';
 
 export interface SurveyJsResult {
@@ -23,10 +25,14 @@ export interface SurveyJsResult {
   model: { median: number; runs: number[] };
   /** Navigation -> the first radio of the first page is enabled. */
   openToInteractive: { median: number; runs: number[] };
+  /** The page once interactive (first page shown, the other pages' answers restored): heap after a forced GC. */
+  heap: Heap;
   click: { checked: Distribution; updated: Distribution };
   flickers: { clears: number; flickers: number };
   arrows: ArrowRun;
   typing: Distribution;
+  /** Click on "Next" -> the first question of the next page within the viewport. */
+  sectionSwitch: Distribution;
 }
 
 export interface ControlResult {
@@ -48,11 +54,21 @@ const target: ClickTarget = {
   },
 };
 
+const firstQuestion = (page: number) => `[data-name="${questionId(page, 0)}"]`;
+const pages: SectionTarget = {
+  next: '.sd-navigation__next-btn',
+  firstQuestion,
+  toFirst: async (page) => {
+    await page.evaluate('window.survey.currentPageNo = 0');
+    await page.waitForSelector(firstQuestion(0));
+  },
+};
+
 export async function measureSurveyJs(
   browser: Browser,
   baseUrl: string,
   size: number,
-  plan: { loads: number; clicks: number; arrows: number },
+  plan: { loads: number; clicks: number; arrows: number; switches: number },
   log: (line: string) => void,
 ): Promise<SurveyJsResult> {
   const questionnaire = generateQuestionnaire(size);
@@ -79,16 +95,20 @@ export async function measureSurveyJs(
   const p = page as Page;
   log(`SurveyJS load ${runs(load).median} ms, open -> interactive ${runs(open).median} ms`);
   await sleep(500);
+  const heap = await heapAfterGc(p);
+  log(`SurveyJS heap after load ${(heap.used / 1048576).toFixed(1)} MB`);
   const clicks = await clickSamples(p, target, clickableQuestions(questionnaire, 0), plan.clicks);
   const arrows = await arrowSamples(p, target, clickableQuestions(questionnaire, 0), plan.arrows);
   const typing = await typingSamples(p, `[data-name="${typingQuestion(questionnaire, 0)}"] textarea`);
   if (typing.length < TYPING_KEYS) log(`warning: ${typing.length} of ${TYPING_KEYS} keystrokes measured`);
+  const switches = await sectionSwitchSamples(p, pages, questionnaire.sections.length, plan.switches);
   await context.close();
   const result: SurveyJsResult = {
     size,
     load: runs(load),
     model: runs(model),
     openToInteractive: runs(open),
+    heap,
     click: {
       checked: distribution(clicks.samples.map((c) => c.checked)),
       updated: distribution(clicks.samples.map((c) => c.updated)),
@@ -96,8 +116,11 @@ export async function measureSurveyJs(
     flickers: { clears: clicks.clears, flickers: clicks.flickers },
     arrows,
     typing: distribution(typing),
+    sectionSwitch: distribution(switches),
   };
-  log(`SurveyJS click p95 ${result.click.updated.p95} ms, typing p95 ${result.typing.p95} ms`);
+  log(
+    `SurveyJS click p95 ${result.click.updated.p95} ms, typing p95 ${result.typing.p95} ms, section switch p95 ${result.sectionSwitch.p95} ms`,
+  );
   return result;
 }
 

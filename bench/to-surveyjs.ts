@@ -88,6 +88,8 @@ export function toSurveyJs(questionnaire: Questionnaire): Json {
     // keeps its answer.
     textUpdateMode: 'onTyping',
     clearInvisibleValues: 'none',
+    // Like Conformo, "Next" never stops at unanswered required questions; they count as gaps, checked at the end.
+    checkErrorsMode: 'onComplete',
     // The equivalent of Conformo's "N of M" per section: a count of the answered questions.
     showProgressBar: true,
     progressBarType: 'questions',

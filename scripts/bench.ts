@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, serve } from '../bench/browser';
@@ -24,13 +24,20 @@ const root = join(import.meta.dirname, '..');
 const bench = join(root, 'bench');
 const tmp = join(bench, 'results/tmp');
 const started = performance.now();
+const loadAtStart = loadavg();
+// The 1-minute load average every 5 s: the highest tells whether other work competed with the run in between.
+let peakLoad = loadAtStart[0] ?? 0;
+const loadSampler = setInterval(() => {
+  peakLoad = Math.max(peakLoad, loadavg()[0] ?? 0);
+}, 5000);
+loadSampler.unref();
 const sizes = (process.env.BENCH_SIZES?.split(',').map(Number) ?? [...SIZES]).filter((s) =>
   (SIZES as readonly number[]).includes(s),
 );
 // BENCH_QUICK=1: a smoke run of the bench itself (too few samples to quote).
 const PLAN = process.env.BENCH_QUICK
-  ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, summaries: 1, arrows: 2 }
-  : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, summaries: 3, arrows: 10 };
+  ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, switches: 4, summaries: 1, arrows: 2 }
+  : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, switches: 30, summaries: 3, arrows: 10 };
 
 const elapsed = () => `${Math.round((performance.now() - started) / 1000)}s`.padStart(5);
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
@@ -90,7 +97,9 @@ async function main(): Promise<void> {
   );
   if (!chromiumPackage.ok) throw new Error(chromiumPackage.message);
   mkdirSync(tmp, { recursive: true });
-  log(`sizes ${sizes.join(', ')} on ${cpus()[0]?.model} x ${cpus().length}`);
+  log(
+    `sizes ${sizes.join(', ')} on ${cpus()[0]?.model} x ${cpus().length}, load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   // 1. Questionnaires, checked by the validator users run.
   const generated = generateAll();
@@ -168,6 +177,7 @@ async function main(): Promise<void> {
       node: process.version,
       chromium,
       date: new Date().toISOString(),
+      load: { start: loadAtStart, end: loadavg(), peak: peakLoad },
     },
     versions: Object.fromEntries(
       ['survey-core', 'survey-react-ui', 'pdfmake', 'react', '@cantoo/pdf-lib', 'dexie', 'vite'].map((name) => [
@@ -191,6 +201,9 @@ async function main(): Promise<void> {
   run('npx', ['biome', 'format', '--write', 'bench/results/latest.json']);
   writeFileSync(join(root, 'docs/benchmarks.md'), markdown(results));
   console.log(`\n${consoleTable(results)}\n`);
+  log(
+    `load average at the end ${results.machine.load.end.map((l) => l.toFixed(2)).join(' ')}, highest 1-minute average during the run ${peakLoad.toFixed(2)}`,
+  );
   log('wrote bench/results/latest.json and docs/benchmarks.md');
 }
 
