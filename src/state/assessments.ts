@@ -29,7 +29,7 @@ export function toAnswerMap(records: readonly AnswerRecord[]): Map<string, Answe
 }
 
 /** Answers of every assessment, for the progress shown on the home screen. */
-export function useAnswersByAssessment(): Map<string, Map<string, Answer>> | undefined {
+export function useAnswersByAssessment(): Map<string, ReadonlyMap<string, Answer>> | undefined {
   const records = useObservable(() => watchAllAnswers(), []);
   const unsaved = useSession((s) => s.unsaved);
   return useMemo(() => {
@@ -40,8 +40,7 @@ export function useAnswersByAssessment(): Map<string, Map<string, Answer>> | und
       answers.set(record.questionId, record);
       byAssessment.set(record.assessmentId, answers);
     }
-    for (const [id, answers] of byAssessment) byAssessment.set(id, new Map(withUnsaved(answers, unsaved, id)));
-    return byAssessment;
+    return new Map([...byAssessment].map(([id, answers]) => [id, withUnsaved(answers, unsaved, id)] as const));
   }, [records, unsaved]);
 }
 

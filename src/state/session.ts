@@ -47,9 +47,10 @@ const unsaved = new UnsavedChanges({
     return saved;
   },
   onChange: (changes) => {
-    journal?.save([...changes.changes.values()].map((c) => c.patch));
+    const snapshot = changes.changes;
+    if (snapshot !== useSession.getState().unsaved) journal?.save([...snapshot.values()].map((c) => c.patch));
     useSession.setState({
-      unsaved: new Map(changes.changes),
+      unsaved: snapshot,
       saveStatus: statusOf(changes),
       saveProblem: changes.problem,
       lastSaved: changes.lastSaved,

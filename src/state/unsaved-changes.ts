@@ -29,6 +29,7 @@ export interface UnsavedChangesOptions {
  */
 export class UnsavedChanges {
   private readonly entries = new Map<string, UnsavedChange>();
+  private snapshot: ReadonlyMap<string, UnsavedChange> | undefined;
   private timer: unknown;
   private running: Promise<FlushResult> | undefined;
   private nextRevision = 1;
@@ -41,8 +42,13 @@ export class UnsavedChanges {
 
   constructor(private readonly options: UnsavedChangesOptions) {}
 
+  /**
+   * The changes as an immutable snapshot, the same object until the changes themselves change: starting or ending a
+   * write that leaves them as they were re-renders nothing and rewrites no journal.
+   */
   get changes(): ReadonlyMap<string, UnsavedChange> {
-    return this.entries;
+    this.snapshot ??= new Map(this.entries);
+    return this.snapshot;
   }
 
   get writing(): boolean {
@@ -54,6 +60,7 @@ export class UnsavedChanges {
     const earlier = this.entries.get(key);
     // By the time each change was made, not by arrival: a journal adopted from a closed page may be older.
     const older = earlier && (patch.at ?? '') < (earlier.patch.at ?? '');
+    this.snapshot = undefined;
     this.entries.set(key, {
       patch: !earlier ? patch : older ? mergePatches(patch, earlier.patch) : mergePatches(earlier.patch, patch),
       revision: this.nextRevision++,
@@ -93,6 +100,7 @@ export class UnsavedChanges {
     this.cancelTimer();
     while (this.running) await this.running;
     this.entries.clear();
+    this.snapshot = undefined;
     this.problem = undefined;
     this.options.onChange(this);
   }
@@ -107,7 +115,7 @@ export class UnsavedChanges {
       return { ok: false, problem: this.problem };
     }
     for (const { key, revision } of batch) {
-      if (this.entries.get(key)?.revision === revision) this.entries.delete(key);
+      if (this.entries.get(key)?.revision === revision && this.entries.delete(key)) this.snapshot = undefined;
     }
     // A signed assessment can never take these changes; keeping them would fail every later write.
     this.problem = saved.refused.length > 0 ? 'readOnly' : undefined;

@@ -125,6 +125,22 @@ describe('UnsavedChanges', () => {
     expect(writer.writes).toHaveLength(1);
   });
 
+  it('keeps one snapshot of the changes while a write leaves them as they were', async () => {
+    const writer = gatedWriter();
+    const changes = started(writer.write);
+    changes.add(patch({ comment: 'Ris' }));
+    const before = changes.changes;
+    const flushed = changes.flush();
+    expect(changes.changes).toBe(before);
+    changes.add(patch({ comment: 'Risk' }));
+    const typed = changes.changes;
+    expect(typed).not.toBe(before);
+    await writer.finish();
+    await flushed;
+    // "Risk" came during the write: still unsaved, so still the same snapshot.
+    expect(changes.changes).toBe(typed);
+  });
+
   it('puts an older adopted change under a newer one', () => {
     const changes = started(async () => ({ written: [], refused: [] }));
     changes.add(patch({ comment: 'newer' }, '2026-12-03T10:00:02.000Z'));
