@@ -1,5 +1,6 @@
-import { canonicalJson, sha256Hex } from '../engine/canonical';
+import { sha256Hex } from '../engine/canonical';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
+import { signedContent } from '../engine/signed-content';
 import type { SignOff } from '../engine/types';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
@@ -106,30 +107,6 @@ export function duplicateAssessment(id: string, title: string, now = new Date())
       return copy;
     }),
   );
-}
-
-/**
- * What a signature covers: the assessment's details and every answer, as canonical JSON. Not its id: an identical
- * copy (a backup imported next to the original) carries the same signed content and its hash still verifies.
- */
-export function signedContent(snapshot: Pick<AssessmentSnapshot, 'assessment' | 'answers'>): string {
-  const { questionnaireId, questionnaireVersion, title, organisation, aiSystem, assessor, revision } =
-    snapshot.assessment;
-  const answers = [...snapshot.answers]
-    .sort((a, b) => (a.questionId < b.questionId ? -1 : 1))
-    .map(({ questionId, value, justification, comment }) => ({ questionId, value, justification, comment }));
-  return canonicalJson({
-    assessment: {
-      questionnaireId,
-      questionnaireVersion,
-      title,
-      organisation,
-      aiSystem,
-      assessor,
-      revision: revision ?? 1,
-    },
-    answers,
-  });
 }
 
 export type SignOffInput = Pick<SignOff, 'name' | 'role' | 'date' | 'statement'>;

@@ -358,7 +358,8 @@ describe('refusing a file before anything is written', () => {
 
 describe('keeping both copies of a signed assessment', () => {
   it('keeps the title the signature covers, so the copy still verifies', async () => {
-    const { signOffAssessment, signedContent } = await import('../../src/storage/lifecycle');
+    const { signOffAssessment } = await import('../../src/storage/lifecycle');
+    const { signedContent } = await import('../../src/engine/signed-content');
     const { sha256Hex } = await import('../../src/engine/canonical');
     const stored = await seed();
     await signOffAssessment(stored.id, { name: 'J. Weber', role: 'DPO', date: '2026-11-29', statement: 'Reviewed.' });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/engine/canonical';
 import type { HistoryRecord } from '../../src/engine/records';
+import { signedContent } from '../../src/engine/signed-content';
 import { addEvidence, getEvidence, listEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../src/storage/evidence';
 import {
   deleteAssessment,
@@ -8,7 +9,6 @@ import {
   reopenAssessment,
   restoreSnapshot,
   setArchived,
-  signedContent,
   signOffAssessment,
   updateDetails,
 } from '../../src/storage/lifecycle';
