@@ -15,6 +15,7 @@ const PORTABLE_TESTS = [
   'test/cli/**/*.test.ts',
   'test/fuzz/loader.fuzz.test.ts',
   'test/fuzz/conditions.fuzz.test.ts',
+  'test/server/**/*.test.ts',
 ];
 
 const plugins = [react(), extraQuestionnaires()];
