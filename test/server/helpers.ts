@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS, type Limits } from '../../server/limits';
@@ -37,7 +38,7 @@ export interface TestServer {
 
 /** A server on loopback, port 0, in a fresh data folder, its log kept in `logs`. */
 export async function startTestServer(
-  overrides: Partial<ServerOptions> & { limits?: Partial<Limits> } = {},
+  overrides: Omit<Partial<ServerOptions>, 'limits'> & { limits?: Partial<Limits> } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'conformo-server-'));
   const logs: string[] = [];
@@ -84,6 +85,12 @@ export interface TestClient {
   ready: Promise<void>;
   readOnly: () => boolean;
   stateless: string[];
+  /** The server's answer to each write this client sent: true applied, false dropped (read-only). */
+  acks: boolean[];
+  /** Close events and messages the server sent. */
+  closes: { code: number; reason: string }[];
+  /** Resolves when the server has answered every write so far with "applied". */
+  synced(): Promise<void>;
   close(): void;
 }
 
@@ -91,21 +98,32 @@ export function wsUrl(server: RunningServer): string {
   return `${server.url.replace(/^http/, 'ws')}/collab`;
 }
 
+const SYNC_STATUS = 8;
+
 /** A real Hocuspocus client, as the app makes one, in Node. */
 export function connect(server: RunningServer, name: string, token: string | undefined): TestClient {
   const doc = new Y.Doc();
   const stateless: string[] = [];
+  const acks: boolean[] = [];
+  const closes: { code: number; reason: string }[] = [];
   let scope = '';
   let settle: { resolve: () => void; reject: (reason: Error) => void } | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  const provider = new HocuspocusProvider({
+  const socket = new HocuspocusProviderWebsocket({
     url: wsUrl(server),
+    WebSocketPolyfill: WebSocket,
+    // Reconnect quickly after a server restart; the app keeps Hocuspocus's defaults.
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 300,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
     name,
     document: doc,
     token: token ?? '',
-    WebSocketPolyfill: WebSocket,
     onAuthenticated: ({ scope: granted }) => {
       scope = granted;
     },
@@ -116,6 +134,16 @@ export function connect(server: RunningServer, name: string, token: string | und
     onStateless: ({ payload }) => {
       stateless.push(payload);
     },
+    onClose: ({ event }) => {
+      closes.push({ code: event.code, reason: event.reason });
+    },
+  });
+  provider.attach();
+  // Not the onMessage option: the socket shares the options and calls it with another argument.
+  provider.on('message', ({ event }: { event: MessageEvent }) => {
+    const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) === SYNC_STATUS) acks.push(decoding.readVarInt(decoder) === 1);
   });
   ready.catch(() => {});
   return {
@@ -123,10 +151,13 @@ export function connect(server: RunningServer, name: string, token: string | und
     doc,
     ready,
     stateless,
+    acks,
+    closes,
     readOnly: () => scope === 'readonly',
+    synced: () => until(() => provider.isSynced && !provider.hasUnsyncedChanges, `${name} to be synced`),
     close() {
       provider.destroy();
-      provider.configuration.websocketProvider.destroy();
+      socket.destroy();
       doc.destroy();
     },
   };
