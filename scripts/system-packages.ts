@@ -14,13 +14,29 @@ export interface SystemPackage {
   command: string;
   /** An environment variable that, when set, names the executable to use instead of `command` on PATH. */
   pathVariable?: string;
+  /** Directories besides PATH where Debian puts `command` (PostgreSQL's programs live in its versioned lib folder). */
+  directories?: readonly string[];
 }
 
-/** What `npm test` needs. Add a service here (redis-server, postgresql, ...) when a test needs it. */
+/** Debian's PostgreSQL 15 (bookworm) keeps initdb and pg_ctl out of PATH. */
+export const POSTGRESQL_DIRECTORIES = [
+  '/usr/lib/postgresql/15/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/17/bin',
+];
+
+/** The services the team server's cluster test starts on loopback (test/server/cluster.test.ts). */
+export const SERVICE_PACKAGES: readonly SystemPackage[] = [
+  { name: 'redis-server', command: 'redis-server' },
+  { name: 'postgresql', command: 'initdb', directories: POSTGRESQL_DIRECTORIES },
+];
+
+/** What `npm test` needs. Add a service here when a test needs it. */
 export const TEST_PACKAGES: readonly SystemPackage[] = [
   { name: 'chromium', command: 'chromium', pathVariable: 'CHROMIUM_PATH' },
   { name: 'poppler-utils', command: 'pdftotext' },
   { name: 'qpdf', command: 'qpdf' },
+  ...SERVICE_PACKAGES,
 ];
 
 /** The machine, as far as this module looks at it; tests pass a fake one. */
@@ -41,7 +57,18 @@ export type Outcome = { ok: true; installed: string[] } | { ok: false; message: 
 
 function isPresent(pkg: SystemPackage, system: System): boolean {
   const override = pkg.pathVariable ? system.env[pkg.pathVariable] : undefined;
-  return override ? system.isExecutable(override) : system.which(pkg.command);
+  if (override) return system.isExecutable(override);
+  return (
+    system.which(pkg.command) || (pkg.directories ?? []).some((dir) => system.isExecutable(join(dir, pkg.command)))
+  );
+}
+
+/** Where `command` is: on PATH or in one of the package's own directories; undefined when missing. */
+export function locate(pkg: SystemPackage, command = pkg.command): string | undefined {
+  for (const dir of [...(process.env.PATH ?? '').split(delimiter), ...(pkg.directories ?? [])]) {
+    if (dir !== '' && isExecutableFile(join(dir, command))) return join(dir, command);
+  }
+  return undefined;
 }
 
 export function missingPackages(packages: readonly SystemPackage[], system: System): SystemPackage[] {
@@ -63,6 +90,11 @@ function describe(packages: readonly SystemPackage[]): string {
   return packages.map((pkg) => (pkg.name === pkg.command ? pkg.name : `${pkg.name} (${pkg.command})`)).join(', ');
 }
 
+/** The one command that installs what is missing, as the stop message prints it. */
+export function installCommand(missing: readonly SystemPackage[]): string {
+  return `sudo apt-get install -y ${missing.map((p) => p.name).join(' ')}`;
+}
+
 function cannotInstall(missing: readonly SystemPackage[], reason: string, system: System): Outcome {
   const variables = missing.filter((pkg) => pkg.pathVariable && system.env[pkg.pathVariable]);
   const lines = [`Missing system packages: ${describe(missing)}. ${reason}`];
@@ -73,11 +105,7 @@ function cannotInstall(missing: readonly SystemPackage[], reason: string, system
   }
   const installable = missing.filter((pkg) => !variables.includes(pkg));
   if (installable.length > 0) {
-    lines.push(
-      'Run this, then run the tests again:',
-      '',
-      `  sudo apt-get install -y ${installable.map((p) => p.name).join(' ')}`,
-    );
+    lines.push('Run this, then run the tests again:', '', `  ${installCommand(installable)}`);
   }
   return { ok: false, message: lines.join('\n') };
 }

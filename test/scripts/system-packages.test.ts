@@ -15,22 +15,29 @@ interface Machine {
   provides?: Record<string, string[]>;
   /** Exit status of apt-get. */
   aptStatus?: number;
+  /** Without Redis and PostgreSQL (present by default, so the other cases are about the browser tools). */
+  withoutServices?: boolean;
 }
+
+/** Where Debian 12's postgresql package puts initdb: not on PATH. */
+const INITDB = '/usr/lib/postgresql/15/bin/initdb';
 
 /** A fake machine: records every command run, and apt-get install adds the commands its packages provide. */
 function fakeSystem(machine: Machine): { system: System; ran: string[]; logged: string[] } {
-  const commands = new Set(machine.commands);
+  const commands = new Set([...machine.commands, ...(machine.withoutServices ? [] : ['redis-server'])]);
+  const files = new Set([...(machine.files ?? []), ...(machine.withoutServices ? [] : [INITDB])]);
   const ran: string[] = [];
   const logged: string[] = [];
   const provides = machine.provides ?? {
     chromium: ['chromium'],
     'poppler-utils': ['pdftotext', 'pdfinfo'],
     qpdf: ['qpdf'],
+    'redis-server': ['redis-server'],
   };
   const system: System = {
     env: machine.env ?? {},
     which: (command) => commands.has(command),
-    isExecutable: (path) => machine.files?.includes(path) ?? false,
+    isExecutable: (path) => files.has(path),
     uid: () => machine.uid ?? 1000,
     run: (argv) => {
       ran.push(argv.join(' '));
@@ -41,6 +48,7 @@ function fakeSystem(machine: Machine): { system: System; ran: string[]; logged: 
       if (status === 0 && argv[apt + 1] === 'install') {
         for (const pkg of argv.slice(apt + 2).filter((a) => !a.startsWith('-'))) {
           for (const command of provides[pkg] ?? []) commands.add(command);
+          if (pkg === 'postgresql' && machine.provides === undefined) files.add(INITDB);
         }
       }
       return status;
@@ -151,16 +159,26 @@ describe('system packages the tests need', () => {
     expect(outcome).toMatchObject({ message: expect.not.stringContaining('apt-get install') });
   });
 
+  it('finds initdb in PostgreSQL’s own folder, and installs redis-server and postgresql when missing', () => {
+    const { system, ran } = fakeSystem({ commands: [...ALL], uid: 0, withoutServices: true });
+    expect(ensureSystemPackages(TEST_PACKAGES, system)).toEqual({
+      ok: true,
+      installed: ['redis-server', 'postgresql'],
+    });
+    expect(ran.at(-1)).toBe('env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server postgresql');
+    expect(ensureSystemPackages(TEST_PACKAGES, system)).toEqual({ ok: true, installed: [] });
+  });
+
   it('takes its list as data: another package is checked and installed the same way', () => {
     const { system, ran } = fakeSystem({
       commands: ['apt-get'],
       uid: 0,
-      provides: { 'redis-server': ['redis-server'] },
+      provides: { 'libreoffice-writer-nogui': ['soffice'] },
     });
-    expect(ensureSystemPackages([{ name: 'redis-server', command: 'redis-server' }], system)).toEqual({
+    expect(ensureSystemPackages([{ name: 'libreoffice-writer-nogui', command: 'soffice' }], system)).toEqual({
       ok: true,
-      installed: ['redis-server'],
+      installed: ['libreoffice-writer-nogui'],
     });
-    expect(ran.at(-1)).toBe('env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server');
+    expect(ran.at(-1)).toBe('env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui');
   });
 });
