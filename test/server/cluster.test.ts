@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentName, readAnswer, teamContentHash, writeAnswers, writeDetails } from '../../src/engine/team-document';
 import { connect, startTestServer, storedDocument, type TestServer, until } from './helpers';
@@ -15,8 +12,9 @@ beforeAll(async () => {
   requireServices();
   [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
   const cluster = { redisUrl: redis.url, databaseUrl: postgres.url };
-  a = await startTestServer({ ...cluster, dataDir: mkdtempSync(join(tmpdir(), 'conformo-a-')) });
-  b = await startTestServer({ ...cluster, dataDir: mkdtempSync(join(tmpdir(), 'conformo-b-')) });
+  // Each in its own temporary data folder, deleted when it stops.
+  a = await startTestServer(cluster);
+  b = await startTestServer(cluster);
 }, 60_000);
 
 afterAll(async () => {
