@@ -1,16 +1,36 @@
 import { LOCALE_TAGS, localize } from './localize';
 import type { AnswerValue, Language, Question } from './types';
 
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, made once: constructing an Intl formatter costs far more than formatting
+ * (the section list formats a percentage per section on every section switch).
+ */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n ${locale} ${JSON.stringify(options)}`;
+  const made = formatters.get(key) ?? new Intl.NumberFormat(locale, options);
+  formatters.set(key, made);
+  return made as Intl.NumberFormat;
+}
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d ${locale} ${JSON.stringify(options)}`;
+  const made = formatters.get(key) ?? new Intl.DateTimeFormat(locale, options);
+  formatters.set(key, made);
+  return made as Intl.DateTimeFormat;
+}
+
 export function formatDate(iso: string, language: Language): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE_TAGS[language], { dateStyle: 'long' }).format(date);
+  return dateTimeFormat(LOCALE_TAGS[language], { dateStyle: 'long' }).format(date);
 }
 
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE_TAGS[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(LOCALE_TAGS[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -30,11 +50,11 @@ export function slug(title: string): string {
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[language]).format(value);
+  return numberFormat(LOCALE_TAGS[language]).format(value);
 }
 
 export function formatPercent(ratio: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[language], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(LOCALE_TAGS[language], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
@@ -48,7 +68,7 @@ export function formatBytes(bytes: number, language: Language, { exact = false }
   const locale = LOCALE_TAGS[language];
   const size = Number.isFinite(bytes) ? Math.max(0, bytes) : 0;
   if (size < 1000 || exact) {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(Math.round(size));
+    return numberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(Math.round(size));
   }
   let exponent = Math.min(Math.floor(Math.log10(size) / 3), BYTE_UNITS.length - 1);
   let value = size / 1000 ** exponent;
@@ -58,7 +78,7 @@ export function formatBytes(bytes: number, language: Language, { exact = false }
     exponent += 1;
     value /= 1000;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: BYTE_UNITS[exponent],
     unitDisplay: 'short',

@@ -64,7 +64,7 @@ export function overallProgress(questionnaire: Questionnaire, answers: AnswerMap
 }
 
 /** 0 when nothing is visible, so an empty section never reads as done. */
-export function ratio(progress: Progress): number {
+export function ratio(progress: Pick<Progress, 'answered' | 'total'>): number {
   return progress.total === 0 ? 0 : progress.answered / progress.total;
 }
 

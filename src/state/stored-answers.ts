@@ -3,12 +3,12 @@ import { create } from 'zustand';
 import { sameAnswer } from '../engine/answers';
 import type { AnswerRecord } from '../engine/records';
 import type { Answer } from '../engine/types';
-import { watchAnswers } from '../storage/repository';
+import { type AnswersChange, watchAnswers } from '../storage/repository';
 
 /**
- * What IndexedDB holds for each assessment on screen, read by a live query (this tab's writes and every other tab's).
+ * What IndexedDB holds for each assessment on screen, followed as it changes (this tab's writes and every other tab's).
  * A write that has just committed hands its records over at once too, so that a change leaving the unsaved map is
- * already here: the screen never falls back to the older value for the moment the live query takes to re-read.
+ * already here: the screen never falls back to the older value for the moment the re-read takes.
  */
 interface StoredAnswersState {
   byAssessment: ReadonlyMap<string, ReadonlyMap<string, Answer>>;
@@ -18,20 +18,21 @@ const useStoredAnswersStore = create<StoredAnswersState>(() => ({ byAssessment: 
 
 /**
  * Keeps the objects of unchanged answers, so that memoised cards re-render only for answers that changed; the map
- * itself too when nothing changed (the live query re-reading what this tab's write already handed over).
+ * itself too when nothing changed (a re-read of what this tab's write already handed over).
  */
-function merged(
-  previous: ReadonlyMap<string, Answer> | undefined,
-  records: readonly Answer[],
-): ReadonlyMap<string, Answer> {
-  const next = new Map<string, Answer>();
-  let changed = previous === undefined || previous.size !== records.length;
+function merged(previous: ReadonlyMap<string, Answer> | undefined, change: AnswersChange): ReadonlyMap<string, Answer> {
+  const next = change.kind === 'all' ? new Map<string, Answer>() : new Map(previous);
+  let changed = previous === undefined;
+  const records = change.kind === 'all' ? change.answers : change.changed;
   for (const record of records) {
     const earlier = previous?.get(record.questionId);
     const kept = earlier && sameAnswer(earlier, record) ? earlier : record;
     if (kept !== earlier) changed = true;
     next.set(record.questionId, kept);
   }
+  if (change.kind === 'some') {
+    for (const questionId of change.removed) changed = next.delete(questionId) || changed;
+  } else if (previous && previous.size !== next.size) changed = true;
   return changed || !previous ? next : previous;
 }
 
@@ -48,12 +49,13 @@ const watchers = new Map<string, { users: number; stop: () => void }>();
 function watch(assessmentId: string): () => void {
   let watcher = watchers.get(assessmentId);
   if (!watcher) {
-    const subscription = watchAnswers(assessmentId).subscribe({
-      next: (records) =>
-        setAnswers(assessmentId, merged(useStoredAnswersStore.getState().byAssessment.get(assessmentId), records)),
-      error: (error) => console.error('reading answers failed', error),
-    });
-    watcher = { users: 0, stop: () => subscription.unsubscribe() };
+    const stop = watchAnswers(
+      assessmentId,
+      (change) =>
+        setAnswers(assessmentId, merged(useStoredAnswersStore.getState().byAssessment.get(assessmentId), change)),
+      (error) => console.error('reading answers failed', error),
+    );
+    watcher = { users: 0, stop };
     watchers.set(assessmentId, watcher);
   }
   watcher.users += 1;

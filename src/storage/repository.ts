@@ -1,4 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
+import Dexie, { cmp, liveQuery, type ObservabilitySet, type Observable, RangeSet } from 'dexie';
 import { type AnswerPatch, applyPatch } from '../engine/answers';
 import type { AnswerFields, AnswerRecord, AssessmentRecord, HistoryRecord } from '../engine/records';
 import { ConformoDatabase, SCHEMA_VERSION } from './db';
@@ -63,8 +63,19 @@ export function getAssessment(id: string): Promise<AssessmentRecord | undefined>
   return guarded(() => db().assessments.get(id));
 }
 
+/**
+ * One assessment's answers, read as a range of the primary key [assessmentId+questionId] rather than through the
+ * assessmentId index: a live query over an index records every key it returns (5,000 answers cost tens of
+ * milliseconds on each re-read), one over the primary key records only the range.
+ */
+export function answersOf(assessmentId: string) {
+  return db()
+    .answers.where('[assessmentId+questionId]')
+    .between([assessmentId, Dexie.minKey], [assessmentId, Dexie.maxKey]);
+}
+
 export function listAnswers(assessmentId: string): Promise<AnswerRecord[]> {
-  return guarded(() => db().answers.where('assessmentId').equals(assessmentId).toArray());
+  return guarded(() => answersOf(assessmentId).toArray());
 }
 
 export type { AnswerPatch };
@@ -167,8 +178,61 @@ export function watchAssessment(id: string): Observable<AssessmentRecord | undef
   return liveQuery(() => db().assessments.get(id));
 }
 
-export function watchAnswers(assessmentId: string): Observable<AnswerRecord[]> {
-  return liveQuery(() => db().answers.where('assessmentId').equals(assessmentId).toArray());
+/** What changed in one assessment's answers: all of them (the first read), or some of them. */
+export type AnswersChange =
+  | { kind: 'all'; answers: AnswerRecord[] }
+  | { kind: 'some'; changed: AnswerRecord[]; removed: string[] };
+
+/**
+ * Follows one assessment's answers, as written by this tab or any other: first all of them, then only those that
+ * changed. A write of one answer re-reads that answer, not 5,000 (a live query re-reads its whole result); a change
+ * over a range (a deleted assessment, a restored backup) re-reads them all. Returns the function that stops.
+ */
+export function watchAnswers(
+  assessmentId: string,
+  onChange: (change: AnswersChange) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  let stopped = false;
+  let reads = Promise.resolve();
+  const read = (work: () => Promise<AnswersChange | undefined>) => {
+    reads = reads
+      .then(work)
+      .then((change) => {
+        if (change && !stopped) onChange(change);
+      })
+      .catch(onError);
+  };
+  const all = async (): Promise<AnswersChange> => ({ kind: 'all', answers: await listAnswers(assessmentId) });
+  const mine = (key: unknown): key is [string, string] =>
+    Array.isArray(key) && key.length === 2 && key[0] === assessmentId && typeof key[1] === 'string';
+  const listener = (parts: ObservabilitySet) => {
+    const mutated = parts[`idb://${db().name}/answers/`];
+    if (!mutated || mutated.d === 0) return;
+    const keys: [string, string][] = [];
+    let whole = false;
+    for (const range of RangeSet(mutated)) {
+      if (mine(range.from) && cmp(range.from, range.to) === 0) keys.push(range.from);
+      else if (cmp(range.from, [assessmentId, Dexie.maxKey]) <= 0 && cmp(range.to, [assessmentId]) >= 0) {
+        whole = true;
+      }
+    }
+    if (whole) read(all);
+    else if (keys.length > 0) {
+      read(async () => {
+        const found = await guarded(() => db().answers.bulkGet(keys as never[]));
+        const changed = found.filter((answer): answer is AnswerRecord => answer !== undefined);
+        const removed = keys.filter((_, i) => found[i] === undefined).map(([, questionId]) => questionId);
+        return { kind: 'some', changed, removed };
+      });
+    }
+  };
+  Dexie.on('storagemutated', listener);
+  read(all);
+  return () => {
+    stopped = true;
+    Dexie.on('storagemutated').unsubscribe(listener);
+  };
 }
 
 export function watchAllAnswers(): Observable<AnswerRecord[]> {

@@ -145,11 +145,17 @@ describe('QuestionCard', () => {
 });
 
 describe('QuestionCard of a signed assessment', () => {
-  it('shows the answer but lets nothing be changed', () => {
-    renderCard(byId('risk-system'), { questionId: 'risk-system', value: 'conform', updated: 'x' }, true);
+  it('shows the answer and its comment but lets nothing be changed', () => {
+    renderCard(
+      byId('risk-system'),
+      { questionId: 'risk-system', value: 'conform', comment: 'Reviewed by the board.', updated: 'x' },
+      true,
+    );
     expect(screen.getByRole('radio', { name: 'Conform' })).toBeChecked();
     for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
-    expect(screen.getByLabelText('Your comment (actions, owners, evidence references)')).toBeDisabled();
+    const comment = screen.getByLabelText('Your comment (actions, owners, evidence references)');
+    expect(comment).toHaveValue('Reviewed by the board.');
+    expect(comment).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Clear the answer' })).toBeNull();
     expect(screen.queryByLabelText(/Attach evidence/)).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import type { AnswerPatch } from '../../engine/answers';
@@ -15,6 +15,27 @@ import type { SaveOptions } from '../questions/types';
 import { QuestionCard } from './QuestionCard';
 import { SectionNav } from './SectionNav';
 
+/** Cards rendered with the section itself; the rest follow in a transition, after the first screen is painted. */
+const FIRST_SCREEN_CARDS = 6;
+
+/**
+ * How many of a section's cards to render: the first screen at once, then all of them once the browser has painted
+ * it, so that a switch to a section of 50 questions shows its first questions without waiting for the last ones.
+ */
+function useProgressiveCount(sectionId: string | undefined, total: number): number {
+  const [rendered, setRendered] = useState({ sectionId, all: false });
+  if (rendered.sectionId !== sectionId) setRendered({ sectionId, all: false });
+  const all = rendered.sectionId === sectionId && rendered.all;
+  useEffect(() => {
+    if (all) return;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => startTransition(() => setRendered({ sectionId, all: true }))),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [all, sectionId]);
+  return all ? total : Math.min(total, FIRST_SCREEN_CARDS);
+}
+
 export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: string; sectionId?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -23,6 +44,9 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const flush = useSession((s) => s.flush);
   const heading = useRef<HTMLHeadingElement>(null);
   const evidence = useEvidence(assessmentId);
+  const questionCount =
+    view.status === 'ready' ? (view.questionnaire.sections.find((s) => s.id === sectionId)?.questions.length ?? 0) : 0;
+  const rendered = useProgressiveCount(sectionId, questionCount);
 
   const onChange = useCallback(
     (patch: Omit<AnswerPatch, 'at'>, options?: SaveOptions) => void saveAnswer(patch, options),
@@ -77,28 +101,31 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
           {sectionNumber}. {localize(section.title, language)}
         </h2>
         {section.description && <p className="section-description">{localize(section.description, language)}</p>}
-        {section.questions.map((question, index) => {
-          if (!visibility.questions.has(question.id)) {
-            const run = hidden.get(question.id);
-            return run ? (
-              <HiddenQuestionsNote key={question.id} run={run} questionnaire={questionnaire} language={language} />
-            ) : null;
-          }
-          return (
-            <QuestionCard
-              key={question.id}
-              assessmentId={assessmentId}
-              readOnly={readOnly}
-              files={evidence?.get(question.id)}
-              number={`${sectionNumber}.${index + 1}`}
-              question={question}
-              answer={answers.get(question.id)}
-              language={language}
-              onChange={onChange}
-              onCommit={onCommit}
-            />
-          );
-        })}
+        {/* Keyed by section: leaving a section removes its cards as one subtree, not card by card. */}
+        <div key={section.id} className="section-questions">
+          {section.questions.slice(0, rendered).map((question, index) => {
+            if (!visibility.questions.has(question.id)) {
+              const run = hidden.get(question.id);
+              return run ? (
+                <HiddenQuestionsNote key={question.id} run={run} questionnaire={questionnaire} language={language} />
+              ) : null;
+            }
+            return (
+              <QuestionCard
+                key={question.id}
+                assessmentId={assessmentId}
+                readOnly={readOnly}
+                files={evidence?.get(question.id)}
+                number={`${sectionNumber}.${index + 1}`}
+                question={question}
+                answer={answers.get(question.id)}
+                language={language}
+                onChange={onChange}
+                onCommit={onCommit}
+              />
+            );
+          })}
+        </div>
         <nav className="pager" aria-label={t('assessment.pager')}>
           {previous && (
             <Link href={`/assessments/${assessmentId}/sections/${previous.id}`} className="button secondary">

@@ -60,21 +60,26 @@ function NoteField({
   );
 }
 
-/** A disclosure whose content mounts only once opened, so closed panels cost nothing. */
+/**
+ * A disclosure whose content mounts only once opened (or when `open` says it must be), so that the closed panels of
+ * a section's 50 cards cost nothing when the section is shown or left.
+ */
 function LazyDetails({
   summary,
   className,
+  open,
   children,
 }: {
   summary: string;
   className: string;
+  open?: boolean;
   children: () => ReactNode;
 }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details className={className} onToggle={(event) => setOpened(opened || event.currentTarget.open)}>
+    <details className={className} open={open} onToggle={(event) => setOpened(opened || event.currentTarget.open)}>
       <summary>{summary}</summary>
-      {opened && children()}
+      {(opened || open) && children()}
     </details>
   );
 }
@@ -160,27 +165,33 @@ function QuestionCardView({
             {justificationAbsent && <p className="field-error">{t('question.justificationRequired')}</p>}
           </>
         )}
-        <details className="comment" open={Boolean(answer?.comment)}>
-          <summary>{t('question.comment')}</summary>
-          <NoteField
-            id={`${idPrefix}-comment`}
-            label={t('question.commentLabel')}
-            text={answer?.comment ?? ''}
-            onChange={(comment) => change({ comment }, { immediate: false })}
-            onCommit={onCommit}
-          />
-        </details>
+        <LazyDetails className="comment" open={Boolean(answer?.comment)} summary={t('question.comment')}>
+          {() => (
+            <NoteField
+              id={`${idPrefix}-comment`}
+              label={t('question.commentLabel')}
+              text={answer?.comment ?? ''}
+              onChange={(comment) => change({ comment }, { immediate: false })}
+              onCommit={onCommit}
+            />
+          )}
+        </LazyDetails>
       </fieldset>
-      <details className="evidence-panel" open={(files?.length ?? 0) > 0}>
-        <summary>{t('evidence.title', { count: files?.length ?? 0 })}</summary>
-        <EvidenceFiles
-          assessmentId={assessmentId}
-          questionId={question.id}
-          files={files ?? []}
-          language={language}
-          readOnly={readOnly}
-        />
-      </details>
+      <LazyDetails
+        className="evidence-panel"
+        open={(files?.length ?? 0) > 0}
+        summary={t('evidence.title', { count: files?.length ?? 0 })}
+      >
+        {() => (
+          <EvidenceFiles
+            assessmentId={assessmentId}
+            questionId={question.id}
+            files={files ?? []}
+            language={language}
+            readOnly={readOnly}
+          />
+        )}
+      </LazyDetails>
       <LazyDetails className="history-panel" summary={t('history.title')}>
         {() => <AnswerHistory assessmentId={assessmentId} question={question} language={language} />}
       </LazyDetails>

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localize } from '../../engine/localize';
@@ -74,20 +74,15 @@ export function SectionNav({
       <ol id={listId} className="section-list" data-open={open}>
         {sections.map((section) => {
           const progress = sectionProgress(section, answers, visibility);
-          const title = localize(section.title, language);
           return (
-            <li key={section.id}>
-              <Link
-                href={`/assessments/${assessmentId}/sections/${section.id}`}
-                aria-current={section.id === currentSectionId ? 'page' : undefined}
-              >
-                <span className="section-title">{title}</span>{' '}
-                <span className="section-count">
-                  {t('assessment.answeredOf', { answered: progress.answered, total: progress.total })}
-                </span>
-              </Link>
-              <ProgressBar value={ratio(progress)} label={t('assessment.sectionProgress', { section: title })} />
-            </li>
+            <SectionItem
+              key={section.id}
+              href={`/assessments/${assessmentId}/sections/${section.id}`}
+              title={localize(section.title, language)}
+              answered={progress.answered}
+              total={progress.total}
+              current={section.id === currentSectionId}
+            />
           );
         })}
         <li>
@@ -99,3 +94,32 @@ export function SectionNav({
     </nav>
   );
 }
+
+/**
+ * One section of the list, re-rendered only when its own figures change: an answer re-renders one row, not the
+ * hundred rows of a 5,000-question assessment.
+ */
+const SectionItem = memo(function SectionItem({
+  href,
+  title,
+  answered,
+  total,
+  current,
+}: {
+  href: string;
+  title: string;
+  answered: number;
+  total: number;
+  current: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <Link href={href} aria-current={current ? 'page' : undefined}>
+        <span className="section-title">{title}</span>{' '}
+        <span className="section-count">{t('assessment.answeredOf', { answered, total })}</span>
+      </Link>
+      <ProgressBar value={ratio({ answered, total })} label={t('assessment.sectionProgress', { section: title })} />
+    </li>
+  );
+});
