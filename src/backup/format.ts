@@ -13,8 +13,11 @@ export const BACKUP_APP = 'Conformo';
 /** Checked against the file's size before it is read. */
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
-/** The assessment travels exactly as it is stored, sign-off included. */
-export type BackupAssessment = AssessmentRecord;
+/**
+ * The assessment travels as it is stored, sign-off included, but never its team link: that holds the invitation
+ * token, a credential that stays on the device it was given to. A restored shared assessment is a local one.
+ */
+export type BackupAssessment = Omit<AssessmentRecord, 'team'>;
 
 /** Listed under its assessment's entry, so without `assessmentId`. */
 export type BackupAnswer = Omit<AnswerRecord, 'assessmentId'>;

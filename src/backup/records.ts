@@ -6,6 +6,7 @@ import type {
   EvidenceRecord,
   HistoryRecord,
 } from '../engine/records';
+import type { TeamPerson } from '../engine/team-document';
 import type { AnswerValue, SignOff } from '../engine/types';
 import type { BackupAnswer, BackupAssessment, BackupEvidence, BackupEvidenceMeta, BackupHistoryEntry } from './format';
 
@@ -69,11 +70,16 @@ const ASSESSMENT: Readers<BackupAssessment> = {
 
 const ANSWER_FIELDS: Readers<AnswerFields> = { value: answerValue, justification: optionalText, comment: optionalText };
 
+const PERSON: Readers<TeamPerson> = { id: text, name: text };
+const optionalPerson = (value: unknown) =>
+  typeof value === 'object' && value !== null ? readWith(PERSON, value) : undefined;
+
 const ANSWER: Readers<BackupAnswer> = {
   questionId: text,
   ...ANSWER_FIELDS,
   updated: text,
   carriedOver: optionalFlag,
+  updatedBy: optionalPerson,
 };
 
 const HISTORY: Readers<BackupHistoryEntry> = {
@@ -81,6 +87,7 @@ const HISTORY: Readers<BackupHistoryEntry> = {
   at: text,
   before: (value) => readWith(ANSWER_FIELDS, value),
   after: (value) => readWith(ANSWER_FIELDS, value),
+  by: optionalPerson,
 };
 
 const EVIDENCE_META: Readers<BackupEvidenceMeta> = {

@@ -1,3 +1,4 @@
+import type { TeamPerson, TeamRole } from './team-document';
 import type { Answer, SignOff } from './types';
 
 /**
@@ -24,11 +25,26 @@ export interface AssessmentRecord {
   previousId?: string;
   archived?: boolean;
   signOff?: SignOff;
+  /** Set once the assessment is shared with a team server (docs/team-mode.md); absent, it lives on this device only. */
+  team?: TeamLink;
+}
+
+/** How this device takes part in a shared assessment: which share and revision, as whom. */
+export interface TeamLink {
+  shareId: string;
+  revision: number;
+  /** The invitation this device uses, a JWT the server checks on every connection. */
+  token: string;
+  person: TeamPerson;
+  role: TeamRole;
+  joined: string;
 }
 
 /** An answer as stored: the engine's Answer, filed under its assessment. */
 export interface AnswerRecord extends Answer {
   assessmentId: string;
+  /** In a shared assessment, who made the change stored here. */
+  updatedBy?: TeamPerson;
 }
 
 /** What a user gives for one question, without where and when. */
@@ -43,6 +59,8 @@ export interface HistoryRecord {
   at: string;
   before: AnswerFields;
   after: AnswerFields;
+  /** In a shared assessment, who made the change (absent: this device's user). */
+  by?: TeamPerson;
 }
 
 /** The largest evidence file stored, whether attached to a question or imported with a backup. */

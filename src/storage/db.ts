@@ -35,8 +35,15 @@ export class ConformoDatabase extends Dexie {
             assessment.revision ??= 1;
           }),
       );
+    // 3: shared assessments (team mode) are found by their share; nothing else changes, nothing to convert.
+    this.version(3).stores({
+      assessments: 'id, questionnaireId, updated, team.shareId',
+      answers: '[assessmentId+questionId], assessmentId',
+      history: '++id, assessmentId, [assessmentId+questionId]',
+      evidence: 'id, assessmentId, [assessmentId+questionId]',
+    });
   }
 }
 
 /** The schema version this build writes; a database above it was written by a newer Conformo. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

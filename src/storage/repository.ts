@@ -1,6 +1,7 @@
 import Dexie, { cmp, liveQuery, type ObservabilitySet, type Observable, RangeSet } from 'dexie';
 import { type AnswerPatch, applyPatch } from '../engine/answers';
 import type { AnswerFields, AnswerRecord, AssessmentRecord, HistoryRecord } from '../engine/records';
+import type { TeamPerson } from '../engine/team-document';
 import { ConformoDatabase, SCHEMA_VERSION } from './db';
 import { guarded, StorageError } from './errors';
 
@@ -83,7 +84,7 @@ export type { AnswerPatch };
 /** Consecutive edits of one answer within this window are one history entry (typing is not a hundred changes). */
 const HISTORY_MERGE_MS = 2 * 60 * 1000;
 
-function fieldsOf(record: AnswerRecord | undefined): AnswerFields {
+export function fieldsOf(record: AnswerRecord | undefined): AnswerFields {
   const fields: AnswerFields = {};
   if (record?.value !== undefined) fields.value = record.value;
   if (record?.justification !== undefined) fields.justification = record.justification;
@@ -91,27 +92,31 @@ function fieldsOf(record: AnswerRecord | undefined): AnswerFields {
   return fields;
 }
 
-function sameFields(a: AnswerFields, b: AnswerFields): boolean {
+export function sameFields(a: AnswerFields, b: AnswerFields): boolean {
   return (
     JSON.stringify([a.value, a.justification, a.comment]) === JSON.stringify([b.value, b.justification, b.comment])
   );
 }
 
-async function recordHistory(
+/** Keeps one change in the history; quick successive changes by the same person are one entry. */
+export async function recordHistory(
   assessmentId: string,
   questionId: string,
   before: AnswerFields,
   after: AnswerFields,
   at: string,
+  by?: TeamPerson,
 ) {
   if (sameFields(before, after)) return;
   const last = await db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).last();
-  if (last?.id !== undefined && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
+  if (last?.id !== undefined && last.by?.id === by?.id && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
     if (sameFields(last.before, after)) await db().history.delete(last.id);
     else await db().history.update(last.id, { after, at });
     return;
   }
-  await db().history.add({ assessmentId, questionId, at, before, after });
+  await db().history.add(
+    by ? { assessmentId, questionId, at, before, after, by } : { assessmentId, questionId, at, before, after },
+  );
 }
 
 /** What a write did: the records now stored, and the patches refused because their assessment is signed. */
@@ -125,7 +130,25 @@ export interface SavedAnswers {
  * the comment of the same question, never overwrite each other's work. Every change is kept in the history.
  * A signed assessment is read-only: its patches are refused (returned, not written), the others are written.
  */
-export function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): Promise<SavedAnswers> {
+type WrittenListener = (written: readonly AnswerRecord[]) => void;
+const writtenListeners = new Set<WrittenListener>();
+
+/**
+ * Calls back with the answers this tab's user wrote, once they are durable: how a shared assessment's Yjs document
+ * (storage/team-sync.ts) learns of them. Returns the function that stops.
+ */
+export function onAnswersWritten(listener: WrittenListener): () => void {
+  writtenListeners.add(listener);
+  return () => writtenListeners.delete(listener);
+}
+
+export async function saveAnswers(patches: readonly AnswerPatch[], now = new Date()): Promise<SavedAnswers> {
+  const saved = await writeAnswers(patches, now);
+  if (saved.written.length > 0) for (const listener of writtenListeners) listener(saved.written);
+  return saved;
+}
+
+function writeAnswers(patches: readonly AnswerPatch[], now: Date): Promise<SavedAnswers> {
   if (patches.length === 0) return Promise.resolve({ written: [], refused: [] });
   const timestamp = now.toISOString();
   return guarded(() =>

@@ -35,7 +35,7 @@ const ASSESSMENT = {
     contentHash: 'a'.repeat(64),
     signedAt: '2026-03-02T11:00:00.000Z',
   },
-} satisfies Required<AssessmentRecord>;
+} satisfies Required<Omit<AssessmentRecord, 'team'>>;
 
 const ANSWER = {
   assessmentId: ASSESSMENT.id,
@@ -45,6 +45,7 @@ const ANSWER = {
   comment: 'Voir la politique',
   updated: '2026-03-02T10:00:00.000Z',
   carriedOver: true,
+  updatedBy: { id: 'person-1', name: 'Éloïse Schmit' },
 } satisfies Required<AnswerRecord>;
 
 const HISTORY = {
@@ -53,6 +54,7 @@ const HISTORY = {
   at: '2026-03-02T10:00:00.000Z',
   before: { value: 'nonConform', justification: 'Pas encore', comment: 'Avant' },
   after: { value: 42, justification: 'Seuil ≥ 95 %', comment: 'Après' },
+  by: { id: 'person-1', name: 'Éloïse Schmit' },
 } satisfies Required<Omit<HistoryRecord, 'id'>>;
 
 async function evidence(): Promise<Required<EvidenceRecord>> {
@@ -107,6 +109,22 @@ describe('stored records through a backup', () => {
     expect(await blob.text()).toBe(CONTENT);
   });
 
+  it('never carry the team link of a shared assessment: its invitation token stays on the device', async () => {
+    const team = {
+      shareId: 'share-abcdefgh',
+      revision: 1,
+      token: 'eyJ.secret-invitation.token',
+      person: { id: 'p1', name: 'Ana' },
+      role: 'editor',
+      joined: '2026-03-01T09:00:00.000Z',
+    } as const;
+    await db().assessments.add({ ...structuredClone(ASSESSMENT), team });
+    const text = await exportThenImport();
+    expect(text).not.toContain('secret-invitation');
+    expect(text).not.toContain('share-abcdefgh');
+    expect(await db().assessments.toArray()).toEqual([ASSESSMENT]);
+  });
+
   it('leave out what a row carries beyond its record: fields of older builds, undefined values', async () => {
     const stray = { legacyField: 'from an old build', revision: undefined };
     await db().assessments.add({ ...ASSESSMENT, signOff: { ...ASSESSMENT.signOff, ...stray }, ...stray });
@@ -123,7 +141,7 @@ describe('stored records through a backup', () => {
     expect(Object.keys(assessment as object)).not.toContain('revision');
     const [answer] = await db().answers.toArray();
     expect(Object.keys(answer as object).sort()).toEqual(
-      ['assessmentId', 'questionId', 'justification', 'comment', 'updated', 'carriedOver'].sort(),
+      ['assessmentId', 'questionId', 'justification', 'comment', 'updated', 'carriedOver', 'updatedBy'].sort(),
     );
     const [history] = await db().history.toArray();
     expect(history?.before).toEqual(HISTORY.before);

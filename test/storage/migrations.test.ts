@@ -48,6 +48,19 @@ const WRITERS: Record<number, (name: string) => Promise<void>> = {
       .add({ assessmentId: 'a1', questionId: 'q1', at: ANSWER.updated, before: {}, after: { value: 'conform' } });
     v2.close();
   },
+  3: async (name) => {
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      assessments: 'id, questionnaireId, updated, team.shareId',
+      answers: '[assessmentId+questionId], assessmentId',
+      history: '++id, assessmentId, [assessmentId+questionId]',
+      evidence: 'id, assessmentId, [assessmentId+questionId]',
+    });
+    await v3.open();
+    await v3.table('assessments').add({ ...ASSESSMENT, revision: 1 });
+    await v3.table('answers').add(ANSWER);
+    v3.close();
+  },
 };
 
 describe('database migrations', () => {
@@ -82,6 +95,26 @@ describe('database migrations', () => {
     expect(await db.history.where('assessmentId').equals('a1').toArray()).toMatchObject([
       { after: { value: 'conform' } },
     ]);
+    db.close();
+  });
+
+  it('finds shared assessments by their share from schema version 3 on, local ones staying as they were', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    await WRITERS[2]?.(name);
+    const db = new ConformoDatabase(name);
+    const team = {
+      shareId: 'share-123456',
+      revision: 1,
+      token: 't',
+      person: { id: 'p1', name: 'Ana' },
+      role: 'editor',
+      joined: '2026-12-03T00:00:00.000Z',
+    } as const;
+    await db.assessments.add({ ...ASSESSMENT, id: 'a2', status: 'inProgress', team });
+    expect((await db.assessments.where('team.shareId').equals('share-123456').toArray()).map((a) => a.id)).toEqual([
+      'a2',
+    ]);
+    expect((await db.assessments.get('a1'))?.team).toBeUndefined();
     db.close();
   });
 });
