@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseEverything } from '../../state/erase';
 
-const POINTS = ['stored', 'where', 'howLong', 'nothingLeaves', 'exports', 'erase'] as const;
+const POINTS = ['stored', 'where', 'howLong', 'nothingLeaves', 'exports', 'team', 'erase'] as const;
 
 /** The privacy statement, and the one action that deletes everything Conformo keeps on this device. */
 export function PrivacyPage() {
