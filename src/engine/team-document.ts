@@ -214,3 +214,48 @@ export function teamContentHash(doc: Y.Doc): Promise<string> | undefined {
   if (!details) return undefined;
   return sha256Hex(signedContent({ assessment: details, answers: readAnswers(doc) }));
 }
+
+/** What the team knows of an evidence file: its bytes stay out of the document, on the server by their SHA-256. */
+export interface TeamEvidence {
+  id: string;
+  questionId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  added: string;
+}
+
+const EVIDENCE = 'evidence';
+
+export function writeEvidence(doc: Y.Doc, file: TeamEvidence, origin?: unknown): void {
+  doc.transact(() => doc.getMap<TeamEvidence>(EVIDENCE).set(file.id, { ...file }), origin);
+}
+
+export function removeEvidence(doc: Y.Doc, id: string, origin?: unknown): void {
+  doc.transact(() => doc.getMap<TeamEvidence>(EVIDENCE).delete(id), origin);
+}
+
+export function readEvidence(doc: Y.Doc): TeamEvidence[] {
+  return [...doc.getMap<TeamEvidence>(EVIDENCE).values()];
+}
+
+/** Calls back with the evidence files a transaction added and removed, and its origin. */
+export function watchEvidence(
+  doc: Y.Doc,
+  onChange: (added: TeamEvidence[], removed: string[], origin: unknown) => void,
+): () => void {
+  const files = doc.getMap<TeamEvidence>(EVIDENCE);
+  const observer = (event: Y.YMapEvent<TeamEvidence>, transaction: Y.Transaction) => {
+    const added: TeamEvidence[] = [];
+    const removed: string[] = [];
+    for (const [id, change] of event.changes.keys) {
+      const file = files.get(id);
+      if (change.action === 'delete') removed.push(id);
+      else if (file) added.push(file);
+    }
+    onChange(added, removed, transaction.origin);
+  };
+  files.observe(observer);
+  return () => files.unobserve(observer);
+}

@@ -8,8 +8,21 @@ export { MAX_EVIDENCE_BYTES };
 
 export type EvidenceInfo = Omit<EvidenceRecord, 'blob'>;
 
-async function sha256OfBlob(blob: Blob): Promise<string> {
+export async function sha256OfBlob(blob: Blob): Promise<string> {
   return sha256OfBytes(new Uint8Array(await blob.arrayBuffer()));
+}
+
+export type EvidenceChange = { added: EvidenceRecord } | { removed: EvidenceRecord };
+const evidenceListeners = new Set<(change: EvidenceChange) => void>();
+
+/** Calls back when this tab's user adds or removes a file: how a shared assessment's team learns of it. */
+export function onEvidenceChanged(listener: (change: EvidenceChange) => void): () => void {
+  evidenceListeners.add(listener);
+  return () => evidenceListeners.delete(listener);
+}
+
+function tell(change: EvidenceChange): void {
+  for (const listener of evidenceListeners) listener(change);
 }
 
 /** Stores a file as evidence for a question, with its SHA-256; refuses files over 25 MB before reading them. */
@@ -35,6 +48,7 @@ export function addEvidence(
       blob: file.slice(0, file.size, file.type),
     };
     await db().evidence.add(record);
+    tell({ added: record });
     const { blob: _blob, ...info } = record;
     return info;
   });
@@ -47,6 +61,28 @@ export function removeEvidence(id: string): Promise<void> {
     const assessment = await db().assessments.get(record.assessmentId);
     if (assessment?.status === 'signed') throw new StorageError('readOnly');
     await db().evidence.delete(id);
+    tell({ removed: record });
+  });
+}
+
+/**
+ * A file the team shared, fetched from the server and checked against its SHA-256 by the caller; filed under this
+ * device's assessment. A signed assessment takes nothing.
+ */
+export function storeTeamEvidence(record: EvidenceRecord): Promise<void> {
+  return guarded(async () => {
+    const assessment = await db().assessments.get(record.assessmentId);
+    if (!assessment || assessment.status === 'signed') return;
+    await db().evidence.put(record);
+  });
+}
+
+export function removeTeamEvidence(id: string): Promise<void> {
+  return guarded(async () => {
+    const record = await db().evidence.get(id);
+    if (!record) return;
+    const assessment = await db().assessments.get(record.assessmentId);
+    if (assessment?.status !== 'signed') await db().evidence.delete(id);
   });
 }
 

@@ -106,3 +106,33 @@ export function readInvitation(token: string): { shareId: string; person: TeamPe
     return undefined;
   }
 }
+
+export async function uploadEvidence(origin: string, token: string, shareId: string, sha256: string, blob: Blob) {
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/api/shares/${encodeURIComponent(shareId)}/evidence/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: blob,
+    });
+  } catch {
+    throw new TeamApiError('unreachable');
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new TeamApiError(data.error ?? 'serverError', response.status);
+  }
+}
+
+export async function downloadEvidence(origin: string, token: string, shareId: string, sha256: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/api/shares/${encodeURIComponent(shareId)}/evidence/${sha256}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new TeamApiError('unreachable');
+  }
+  if (!response.ok) throw new TeamApiError('notFound', response.status);
+  return response.blob();
+}

@@ -9,15 +9,29 @@ import {
   readAnswer,
   readAnswers,
   readDetails,
+  readEvidence,
   readReviewComments,
+  removeEvidence,
   type TeamAnswer,
+  type TeamEvidence,
   type TeamPerson,
   type TeamRole,
   watchAnswers,
+  watchEvidence,
   writeAnswers,
   writeDetails,
+  writeEvidence,
 } from '../engine/team-document';
+import {
+  type EvidenceChange,
+  listEvidence,
+  onEvidenceChanged,
+  removeTeamEvidence,
+  sha256OfBlob,
+  storeTeamEvidence,
+} from './evidence';
 import { listAnswers, onAnswersWritten } from './repository';
+import { downloadEvidence, uploadEvidence } from './team-api';
 import { addPending, clearPending, loadDocument, pendingOf, releaseDocument } from './team-db';
 import { applyTeamAnswers } from './team-records';
 
@@ -82,7 +96,7 @@ export class TeamConnection {
 
   constructor(
     private readonly assessment: AssessmentRecord & { team: TeamLink },
-    origin: string,
+    private readonly origin: string,
     private readonly events: TeamEvents,
   ) {
     const { shareId, revision } = assessment.team;
@@ -115,7 +129,14 @@ export class TeamConnection {
         void applyTeamAnswers(this.assessment.id, answers).catch((error) => console.error('team answers', error));
       }),
       onAnswersWritten((written) => this.share(written)),
+      watchEvidence(answersDoc, (added, removed, origin) => {
+        if (origin === FROM_THIS_TAB) return;
+        for (const file of added) void this.fetchEvidence(file);
+        for (const id of removed) void removeTeamEvidence(id).catch((error) => console.error('team evidence', error));
+      }),
+      onEvidenceChanged((change) => void this.shareEvidence(change)),
     );
+    void this.reconcileEvidence(answersDoc);
     const showComments = () => this.update({ reviewComments: readReviewComments(reviewDoc) });
     reviewDoc.on('update', showComments);
     this.stops.push(() => reviewDoc.off('update', showComments));
@@ -288,6 +309,55 @@ export class TeamConnection {
       );
     }
     await applyTeamAnswers(this.assessment.id, toTable);
+  }
+
+  private get mayWriteAnswers(): boolean {
+    const { role } = this.assessment.team;
+    return role === 'owner' || role === 'editor';
+  }
+
+  /**
+   * Evidence files: their bytes go to the server under their SHA-256, and only then their description into the
+   * document, so that whoever sees a file listed can fetch it. Fetched bytes are checked against the hash before
+   * they are kept; a file that does not match is never stored.
+   */
+  private async shareEvidence(change: EvidenceChange): Promise<void> {
+    const doc = this.answersDoc;
+    const record = 'added' in change ? change.added : change.removed;
+    if (!doc || record.assessmentId !== this.assessment.id || !this.mayWriteAnswers) return;
+    try {
+      if ('removed' in change) {
+        removeEvidence(doc, record.id, FROM_THIS_TAB);
+        return;
+      }
+      const { token, shareId } = this.assessment.team;
+      await uploadEvidence(this.origin, token, shareId, record.sha256, record.blob);
+      const { blob: _blob, assessmentId: _id, ...file } = record;
+      writeEvidence(doc, file, FROM_THIS_TAB);
+    } catch (error) {
+      // Offline or refused: the next connection uploads it (reconcileEvidence).
+      console.error('sharing evidence', error);
+    }
+  }
+
+  private async fetchEvidence(file: TeamEvidence): Promise<void> {
+    try {
+      const { token, shareId } = this.assessment.team;
+      const blob = await downloadEvidence(this.origin, token, shareId, file.sha256);
+      if ((await sha256OfBlob(blob)) !== file.sha256) throw new Error(`evidence ${file.id}: SHA-256 differs`);
+      await storeTeamEvidence({ ...file, assessmentId: this.assessment.id, blob: blob.slice(0, blob.size, file.type) });
+    } catch (error) {
+      console.error('fetching evidence', error);
+    }
+  }
+
+  private async reconcileEvidence(doc: Y.Doc): Promise<void> {
+    const local = await listEvidence(this.assessment.id);
+    const shared = new Map(readEvidence(doc).map((file) => [file.id, file]));
+    for (const record of local) {
+      if (!shared.delete(record.id)) await this.shareEvidence({ added: record });
+    }
+    for (const file of shared.values()) await this.fetchEvidence(file);
   }
 
   private update(change: Partial<TeamSyncState>): void {

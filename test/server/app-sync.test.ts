@@ -2,8 +2,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { sha256OfBytes } from '../../src/engine/canonical';
 import type { AssessmentRecord, TeamLink } from '../../src/engine/records';
-import { readAnswer, readDetails, writeAnswers } from '../../src/engine/team-document';
+import { readAnswer, readDetails, readEvidence, writeAnswers, writeEvidence } from '../../src/engine/team-document';
+import { addEvidence, getEvidence } from '../../src/storage/evidence';
 import { db, getAssessment, listAnswers, saveAnswers } from '../../src/storage/repository';
 import { join, shareAssessment, signOffTogether } from '../../src/storage/team';
 import { TeamConnection, type TeamSyncState } from '../../src/storage/team-sync';
@@ -147,6 +149,45 @@ describe('a shared assessment on this device', () => {
       .equals([assessment.id, 'risk-system'])
       .toArray();
     expect(history.map((entry) => entry.after.comment)).toContain('Ours, written offline.');
+  });
+
+  it('shares evidence files by their SHA-256: ours go to the server, theirs come here checked', async () => {
+    const { shareId, assessment } = await sharedAssessment();
+    const editor = await colleague(shareId, 'editor');
+    const ours = await addEvidence(
+      assessment.id,
+      'risk-system',
+      Object.assign(new Blob(['Risk policy v3']), { name: 'policy.txt' }),
+    );
+    await until(() => readEvidence(editor.doc).some((file) => file.id === ours.id), 'our file in the document');
+    const { token } = await server.token(shareId, 'reviewer');
+    const fetched = await fetch(`${origin}/api/shares/${shareId}/evidence/${ours.sha256}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await fetched.text()).toBe('Risk policy v3');
+
+    const bytes = new TextEncoder().encode('Board minutes, 12 May');
+    const sha256 = await sha256OfBytes(bytes);
+    const editorToken = (await server.token(shareId, 'editor')).token;
+    const put = await fetch(`${origin}/api/shares/${shareId}/evidence/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${editorToken}` },
+      body: bytes,
+    });
+    expect(put.status).toBe(201);
+    writeEvidence(editor.doc, {
+      id: 'theirs',
+      questionId: 'data-quality',
+      name: 'minutes.txt',
+      type: 'text/plain',
+      size: bytes.length,
+      sha256,
+      added: new Date().toISOString(),
+    });
+    await until(async () => (await getEvidence('theirs')) !== undefined, 'their file here');
+    const stored = await getEvidence('theirs');
+    expect(stored).toMatchObject({ assessmentId: assessment.id, questionId: 'data-quality', sha256 });
+    expect(await stored?.blob.text()).toBe('Board minutes, 12 May');
   });
 
   it('lets an invited editor join: a new local assessment filled from the team', async () => {
