@@ -8,7 +8,6 @@ import {
   type ReviewComment,
   readAnswer,
   readAnswers,
-  readDetails,
   readEvidence,
   readReviewComments,
   removeEvidence,
@@ -286,7 +285,8 @@ export class TeamConnection {
    */
   private async reconcile(doc: Y.Doc): Promise<void> {
     const { team } = this.assessment;
-    if (!readDetails(doc) && team.role === 'owner') writeDetails(doc, this.assessment, FROM_THIS_TAB);
+    // The owner's details (title, organisation, …) as this device has them; writeDetails changes only what differs.
+    if (team.role === 'owner') writeDetails(doc, this.assessment, FROM_THIS_TAB);
     const inDocument = new Map(readAnswers(doc).map((answer) => [answer.questionId, answer]));
     const toDocument: TeamAnswer[] = [];
     const toTable: TeamAnswer[] = [];
