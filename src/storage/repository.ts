@@ -98,7 +98,10 @@ export function sameFields(a: AnswerFields, b: AnswerFields): boolean {
   );
 }
 
-/** Keeps one change in the history; quick successive changes by the same person are one entry. */
+/**
+ * Keeps one change in the history; quick successive changes by the same person are one entry. A change that came
+ * from the team (`fromTeam`) without an author is never folded into an earlier entry: it may be someone else's.
+ */
 export async function recordHistory(
   assessmentId: string,
   questionId: string,
@@ -106,10 +109,12 @@ export async function recordHistory(
   after: AnswerFields,
   at: string,
   by?: TeamPerson,
+  fromTeam = false,
 ) {
   if (sameFields(before, after)) return;
   const last = await db().history.where('[assessmentId+questionId]').equals([assessmentId, questionId]).last();
-  if (last?.id !== undefined && last.by?.id === by?.id && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
+  const samePerson = last?.by?.id === by?.id && (by !== undefined || !fromTeam);
+  if (last?.id !== undefined && samePerson && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
     if (sameFields(last.before, after)) await db().history.delete(last.id);
     else await db().history.update(last.id, { after, at });
     return;

@@ -50,6 +50,7 @@ export function applyTeamAnswers(assessmentId: string, answers: readonly TeamAns
           fieldsOf(next),
           next.updated,
           next.updatedBy,
+          true,
         );
         changed.push(next);
       }
