@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export { launchChromium } from '../../scripts/chromium';
@@ -51,4 +51,11 @@ export async function startAssessment(page: Page, title: string) {
   await page.getByLabel('Organisation').fill('Banque du Kirchberg');
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await page.getByRole('heading', { level: 2, name: /^1\. AI literacy/ }).waitFor();
+}
+
+/** The evidence file input of a question card, its panel opened first as a user opens it. */
+export async function evidenceInput(card: Locator): Promise<Locator> {
+  const input = card.getByLabel('Attach evidence files (at most 25 MB each)');
+  if ((await input.count()) === 0) await card.locator('details.evidence-panel > summary').click();
+  return input;
 }

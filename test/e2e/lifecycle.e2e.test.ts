@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, startAssessment, waitUntilSaved } from './browser';
+import { evidenceInput, launchChromium, openApp, startAssessment, waitUntilSaved } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('evidence files in Chromium', () => {
     await startAssessment(page, 'Evidence');
     const card = page.getByRole('article', { name: /Has your organisation taken measures/ });
     const content = Buffer.from('Training attendance 2026 — 42 staff, « maîtrise de l’IA »\n');
-    await card.getByLabel('Attach evidence files (at most 25 MB each)').setInputFiles({
+    await (await evidenceInput(card)).setInputFiles({
       name: 'attendance.csv',
       mimeType: 'text/csv',
       buffer: content,
@@ -34,7 +34,7 @@ describe('evidence files in Chromium', () => {
     expect(download.suggestedFilename()).toBe('attendance.csv');
     expect(readFileSync((await download.path()) as string).equals(content)).toBe(true);
 
-    await card.getByLabel('Attach evidence files (at most 25 MB each)').setInputFiles({
+    await (await evidenceInput(card)).setInputFiles({
       name: 'video.mp4',
       mimeType: 'video/mp4',
       buffer: Buffer.alloc(25 * 1024 * 1024 + 1),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchChromium, startAssessment, waitUntilSaved } from './browser';
+import { baseUrl, evidenceInput, launchChromium, startAssessment, waitUntilSaved } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('security in Chromium, under the production Content-Security-Policy', (
     await measures.getByRole('radio', { name: 'Partially conform' }).check();
     await measures.getByText('What this means').click();
     await measures.locator('.help .markdown').first().waitFor();
-    await measures.getByLabel('Attach evidence files (at most 25 MB each)').setInputFiles({
+    await (await evidenceInput(measures)).setInputFiles({
       name: 'policy.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('AI policy v1'),
