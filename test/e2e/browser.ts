@@ -44,6 +44,14 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('.save-indicator[data-status="saved"]').waitFor();
 }
 
+/**
+ * After a reload: nothing waits to be written. "Saved" appears only when this page wrote something; when the page
+ * before had written everything already, there is nothing to replay and the indicator stays idle.
+ */
+export async function waitUntilNothingUnsaved(page: Page): Promise<void> {
+  await page.locator('.save-indicator[data-status="saved"], .save-indicator[data-status="idle"]').waitFor();
+}
+
 /** Starts an assessment of the day-one questionnaire and waits for its first section. */
 export async function startAssessment(page: Page, title: string) {
   await page.getByLabel('Questionnaire').selectOption({ label: 'AI literacy and prohibited practices (1.0.0)' });
