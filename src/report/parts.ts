@@ -2,6 +2,7 @@ import { rgb } from '@cantoo/pdf-lib';
 import { describeCondition } from '../engine/describe-condition';
 import { describeAnswer, formatBytes, formatDate, formatDateTime, formatNumber, formatPercent } from '../engine/format';
 import { localize } from '../engine/localize';
+import { listContributors } from './contributors';
 import type { ReportFacts } from './facts';
 import { A4, COLORS, type Layout, MARGIN } from './layout';
 import type { ReportInput, ReportOptions } from './types';
@@ -293,6 +294,32 @@ function signOffBlock({ layout, input, options }: Part): void {
   layout.gap(10);
 }
 
+/** A shared assessment's team: who answered (by the last change of each answer) and who validated. */
+function contributorsBlock({ layout, input, options }: Part): void {
+  const { t, language } = options;
+  const contributors = listContributors(input);
+  if (contributors.length === 0) return;
+  subheading(layout, t('team.contributors'));
+  layout.write(t('team.contributorsNote'), SMALL, 6);
+  for (const { person, answers } of contributors) {
+    layout.row([
+      { text: person.name, x: 0, width: 250 },
+      { text: t('team.answers', { count: answers, number: formatNumber(answers, language) }), x: 260, width: 150 },
+    ]);
+  }
+  layout.gap(6);
+  const { signOff } = input.assessment;
+  layout.row([
+    { text: t('team.validator'), x: 0, width: 150, style: LABEL },
+    {
+      text: signOff ? `${signOff.name} — ${signOff.role}` : t('team.notValidated'),
+      x: 160,
+      width: layout.contentWidth - 160,
+    },
+  ]);
+  layout.gap(10);
+}
+
 export function annex(part: Part): void {
   const { layout, input, options, facts } = part;
   const { t, language, generatedAt } = options;
@@ -312,6 +339,7 @@ export function annex(part: Part): void {
   }
   layout.gap(10);
   signOffBlock(part);
+  contributorsBlock(part);
   subheading(layout, t('annex.hidden'));
   let hidden = 0;
   const describe = (c: Parameters<typeof describeCondition>[0]) =>

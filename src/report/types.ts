@@ -1,4 +1,5 @@
 import type { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from '../engine/assessment-file';
+import type { TeamAnswer } from '../engine/team-document';
 import type { Answer, Language, Questionnaire, SignOff } from '../engine/types';
 
 /** What a report says about the assessment itself (the cover page, the metadata). */
@@ -28,7 +29,8 @@ export interface ReportEvidence {
 export interface ReportInput {
   questionnaire: Questionnaire;
   assessment: ReportAssessment;
-  answers: ReadonlyMap<string, Answer>;
+  /** In a shared assessment each answer says who last changed it (the annex lists them). */
+  answers: ReadonlyMap<string, TeamAnswer>;
   evidence?: readonly ReportEvidence[];
 }
 
