@@ -40,7 +40,8 @@ export function AnswerHistory({
     <ol className="history">
       {history.map((entry) => (
         <li key={entry.id}>
-          <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>:{' '}
+          <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+          {entry.by && <span className="history-author"> {t('team.history.by', { name: entry.by.name })}</span>}:{' '}
           <span className="before">
             <Fields question={question} fields={entry.before} language={language} />
           </span>{' '}

@@ -1,13 +1,16 @@
-import { memo, type ReactNode, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnswerPatch, justificationMissing, needsJustification } from '../../engine/answers';
 import { localize } from '../../engine/localize';
 import { isRequired } from '../../engine/progress';
 import type { Answer, Language, Question } from '../../engine/types';
 import type { EvidenceInfo } from '../../state/evidence';
+import type { ReviewComment } from '../../state/team';
+import { LazyDetails } from '../common/LazyDetails';
 import { MarkdownDetails } from '../common/LazyMarkdown';
 import { rendererFor } from '../questions/registry';
 import type { SaveOptions } from '../questions/types';
+import { ReviewComments } from '../team/ReviewComments';
 import { AnswerHistory } from './AnswerHistory';
 import { EvidenceFiles } from './EvidenceFiles';
 import { References } from './References';
@@ -27,6 +30,11 @@ interface QuestionCardProps {
   /** Receives the whole patch, bound here to the assessment and question this card shows. */
   onChange: (patch: Omit<AnswerPatch, 'at'>, options?: SaveOptions) => void;
   onCommit: () => void;
+  /** A shared assessment's reviewer comments on this question, the same array while they stay the same; absent for an
+   * assessment that lives on this device only, which shows nothing of them. */
+  reviewComments?: readonly ReviewComment[];
+  /** Whether a reviewer comment can be added (a shared assessment not signed off). */
+  mayComment?: boolean;
 }
 
 function NoteField({
@@ -60,30 +68,6 @@ function NoteField({
   );
 }
 
-/**
- * A disclosure whose content mounts only once opened (or when `open` says it must be), so that the closed panels of
- * a section's 50 cards cost nothing when the section is shown or left.
- */
-function LazyDetails({
-  summary,
-  className,
-  open,
-  children,
-}: {
-  summary: string;
-  className: string;
-  open?: boolean;
-  children: () => ReactNode;
-}) {
-  const [opened, setOpened] = useState(false);
-  return (
-    <details className={className} open={open} onToggle={(event) => setOpened(opened || event.currentTarget.open)}>
-      <summary>{summary}</summary>
-      {(opened || open) && children()}
-    </details>
-  );
-}
-
 function QuestionCardView({
   assessmentId,
   readOnly,
@@ -94,6 +78,8 @@ function QuestionCardView({
   language,
   onChange,
   onCommit,
+  reviewComments,
+  mayComment = false,
 }: QuestionCardProps) {
   const { t } = useTranslation();
   const change = (fields: AnswerChange, options?: SaveOptions) =>
@@ -192,6 +178,15 @@ function QuestionCardView({
           />
         )}
       </LazyDetails>
+      {reviewComments && (
+        <ReviewComments
+          assessmentId={assessmentId}
+          questionId={question.id}
+          comments={reviewComments}
+          mayComment={mayComment}
+          language={language}
+        />
+      )}
       <LazyDetails className="history-panel" summary={t('history.title')}>
         {() => <AnswerHistory assessmentId={assessmentId} question={question} language={language} />}
       </LazyDetails>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localize } from '../../engine/localize';
 import { overallProgress, ratio, sectionProgress, type Visibility } from '../../engine/progress';
-import type { Answer, Language, Questionnaire } from '../../engine/types';
+import type { TeamAnswer } from '../../engine/team-document';
+import type { Answer, Language, Questionnaire, Section } from '../../engine/types';
 import { ProgressBar } from '../common/ProgressBar';
 
 interface SectionNavProps {
@@ -13,6 +14,26 @@ interface SectionNavProps {
   visibility: Visibility;
   currentSectionId: string | undefined;
   language: Language;
+  /** In a shared assessment: sections where someone else changed an answer after this moment are marked. */
+  changedSince?: string;
+  /** Who is looking: their own changes are not news to them. */
+  personId?: string;
+}
+
+/** Whether someone other than `personId` changed one of the section's shown answers after `since`. */
+export function changedByOthers(
+  section: Section,
+  answers: ReadonlyMap<string, Answer>,
+  visibility: Visibility,
+  since: number,
+  personId: string | undefined,
+): boolean {
+  return section.questions.some((question) => {
+    if (!visibility.questions.has(question.id)) return false;
+    // Stored answers of a shared assessment carry their author; answers this tab has not saved yet carry none.
+    const answer = answers.get(question.id) as TeamAnswer | undefined;
+    return answer?.updatedBy !== undefined && answer.updatedBy.id !== personId && Date.parse(answer.updated) > since;
+  });
 }
 
 /**
@@ -26,6 +47,8 @@ export function SectionNav({
   visibility,
   currentSectionId,
   language,
+  changedSince,
+  personId,
 }: SectionNavProps) {
   const { t } = useTranslation();
   const listId = useId();
@@ -39,6 +62,7 @@ export function SectionNav({
   }
 
   const sections = questionnaire.sections.filter((s) => visibility.sections.has(s.id));
+  const since = changedSince === undefined ? undefined : Date.parse(changedSince);
   const current = sections.find((s) => s.id === currentSectionId);
   const currentProgress = current
     ? sectionProgress(current, answers, visibility)
@@ -82,6 +106,7 @@ export function SectionNav({
               answered={progress.answered}
               total={progress.total}
               current={section.id === currentSectionId}
+              changed={since !== undefined && changedByOthers(section, answers, visibility, since, personId)}
             />
           );
         })}
@@ -105,12 +130,14 @@ const SectionItem = memo(function SectionItem({
   answered,
   total,
   current,
+  changed,
 }: {
   href: string;
   title: string;
   answered: number;
   total: number;
   current: boolean;
+  changed: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -118,6 +145,15 @@ const SectionItem = memo(function SectionItem({
       <Link href={href} aria-current={current ? 'page' : undefined}>
         <span className="section-title">{title}</span>{' '}
         <span className="section-count">{t('assessment.answeredOf', { answered, total })}</span>
+        {changed && (
+          <>
+            {' '}
+            <span className="section-changed" aria-hidden="true" title={t('team.changes.changed')}>
+              ●
+            </span>
+            <span className="visually-hidden">{t('team.changes.changed')}</span>
+          </>
+        )}
       </Link>
       <ProgressBar value={ratio({ answered, total })} label={t('assessment.sectionProgress', { section: title })} />
     </li>
