@@ -4,6 +4,10 @@
  * in Debian's Chromium, times the PDF in Node, and writes bench/results/latest.json and docs/benchmarks.md.
  * Separate from `npm test`: it measures, it asserts nothing. BENCH_SIZES=100,1000 runs fewer sizes; BENCH_QUICK=1 takes
  * few samples (to try the bench itself).
+ * Team mode (bench/team*.ts, after the browser work): a change's propagation to 2 and to 50 clients and the server's
+ * memory with 200 assessments open, against a real team server in a child process; stored under `team`.
+ * BENCH_TEAM=only runs only that part (no build, no browser) and rewrites docs/benchmarks.md from the single-user figures
+ * already in bench/results/latest.json plus the new team ones; BENCH_TEAM=off skips it and keeps the previous team figures.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +22,8 @@ import { fileName, SIZES } from '../bench/questionnaire';
 import { consoleTable, markdown, type Results } from '../bench/report';
 import { buildSizes } from '../bench/sizes';
 import { type ControlResult, measureControl, measureSurveyJs, type SurveyJsResult } from '../bench/surveyjs';
+import { measureTeam, TEAM_PLAN, TEAM_QUICK_PLAN, type TeamResults } from '../bench/team';
+import { teamConsoleLines, teamMarkdown } from '../bench/team-report';
 import { ensureSystemPackages, realSystem, TEST_PACKAGES } from './system-packages';
 
 const root = join(import.meta.dirname, '..');
@@ -38,6 +44,12 @@ const sizes = (process.env.BENCH_SIZES?.split(',').map(Number) ?? [...SIZES]).fi
 const PLAN = process.env.BENCH_QUICK
   ? { loads: 1, clicks: 6, durableClicks: 4, durableTyping: 3, switches: 4, summaries: 1, arrows: 2 }
   : { loads: 3, clicks: 40, durableClicks: 30, durableTyping: 30, switches: 30, summaries: 3, arrows: 10 };
+
+const TEAM = process.env.BENCH_TEAM ?? '';
+if (!['', 'only', 'off'].includes(TEAM)) throw new Error(`BENCH_TEAM is only or off, not ${TEAM}`);
+const latestJson = join(bench, 'results/latest.json');
+
+type StoredResults = Results & { team?: TeamResults };
 
 const elapsed = () => `${Math.round((performance.now() - started) / 1000)}s`.padStart(5);
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
@@ -90,7 +102,36 @@ async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T
   }
 }
 
+async function team(): Promise<TeamResults> {
+  log('team mode: propagation and server memory');
+  return measureTeam(process.env.BENCH_QUICK ? TEAM_QUICK_PLAN : TEAM_PLAN, (line) => log(`  ${line}`));
+}
+
+function previousResults(): StoredResults | undefined {
+  return existsSync(latestJson) ? (JSON.parse(readFileSync(latestJson, 'utf8')) as StoredResults) : undefined;
+}
+
+function writeResults(results: StoredResults): void {
+  mkdirSync(join(bench, 'results'), { recursive: true });
+  writeFileSync(latestJson, `${JSON.stringify(results, null, 2)}\n`);
+  // The project's formatter has the last word, so that "npm run lint" passes on the file as written.
+  run('npx', ['biome', 'format', '--write', 'bench/results/latest.json']);
+  writeFileSync(join(root, 'docs/benchmarks.md'), markdown(results) + (results.team ? teamMarkdown(results.team) : ''));
+}
+
+/** BENCH_TEAM=only: the team figures beside the single-user ones of the last full run, which stay as they are. */
+async function teamOnly(): Promise<void> {
+  const previous = previousResults();
+  if (!previous)
+    throw new Error('BENCH_TEAM=only needs the single-user figures of a full run in bench/results/latest.json');
+  const results: StoredResults = { ...previous, team: await team() };
+  writeResults(results);
+  console.log(`\n${teamConsoleLines(results.team as TeamResults).join('\n')}\n`);
+  log('wrote the team figures into bench/results/latest.json and docs/benchmarks.md');
+}
+
 async function main(): Promise<void> {
+  if (TEAM === 'only') return teamOnly();
   const chromiumPackage = ensureSystemPackages(
     TEST_PACKAGES.filter((pkg) => pkg.name === 'chromium'),
     realSystem,
@@ -166,9 +207,13 @@ async function main(): Promise<void> {
     await surveyServer.close();
   }
 
-  // 5. Results.
+  // 5. Team mode, with no browser running; it records its own duration and load, so the single-user ones stop here.
+  const singleUser = { end: loadavg(), peak: peakLoad, durationS: (performance.now() - started) / 1000 };
+  const teamResults = TEAM === 'off' ? previousResults()?.team : await team();
+
+  // 6. Results.
   const cpu = cpus();
-  const results: Results = {
+  const results: StoredResults = {
     machine: {
       cpu: cpu[0]?.model ?? 'unknown',
       cores: cpu.length,
@@ -177,7 +222,7 @@ async function main(): Promise<void> {
       node: process.version,
       chromium,
       date: new Date().toISOString(),
-      load: { start: loadAtStart, end: loadavg(), peak: peakLoad },
+      load: { start: loadAtStart, end: singleUser.end, peak: singleUser.peak },
     },
     versions: Object.fromEntries(
       ['survey-core', 'survey-react-ui', 'pdfmake', 'react', '@cantoo/pdf-lib', 'dexie', 'vite'].map((name) => [
@@ -186,7 +231,7 @@ async function main(): Promise<void> {
           .version,
       ]),
     ),
-    durationS: (performance.now() - started) / 1000,
+    durationS: singleUser.durationS,
     generated,
     production: productionSizes,
     node,
@@ -194,15 +239,13 @@ async function main(): Promise<void> {
     control,
     conformo,
     surveyjs,
+    ...(teamResults ? { team: teamResults } : {}),
   };
-  mkdirSync(join(bench, 'results'), { recursive: true });
-  writeFileSync(join(bench, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  // The project's formatter has the last word, so that "npm run lint" passes on the file as written.
-  run('npx', ['biome', 'format', '--write', 'bench/results/latest.json']);
-  writeFileSync(join(root, 'docs/benchmarks.md'), markdown(results));
+  writeResults(results);
   console.log(`\n${consoleTable(results)}\n`);
+  if (teamResults) console.log(`${teamConsoleLines(teamResults).join('\n')}\n`);
   log(
-    `load average at the end ${results.machine.load.end.map((l) => l.toFixed(2)).join(' ')}, highest 1-minute average during the run ${peakLoad.toFixed(2)}`,
+    `load average at the end ${results.machine.load.end.map((l) => l.toFixed(2)).join(' ')}, highest 1-minute average during the run ${results.machine.load.peak.toFixed(2)}`,
   );
   log('wrote bench/results/latest.json and docs/benchmarks.md');
 }
