@@ -12,6 +12,7 @@ import { SaveIndicator } from './SaveIndicator';
 // Only the home screen is on the first page; the others load when first visited (and are precached for offline).
 const AssessmentPage = lazy(() => import('./assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const SummaryPage = lazy(() => import('./summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+const JoinPage = lazy(() => import('./team/JoinPage').then((m) => ({ default: m.JoinPage })));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 
 function StorageGate({ children }: { children: React.ReactNode }) {
@@ -58,6 +59,8 @@ export function App() {
                   <Route path="/">
                     <HomePage />
                   </Route>
+                  {/* An invitation's token is a JWT: the whole rest of the address, dots included. */}
+                  <Route path="/join/*">{(p) => <JoinPage key={p['*']} token={p['*']} />}</Route>
                   <Route path="/assessments/:id/summary">{(p) => <SummaryPage key={p.id} assessmentId={p.id} />}</Route>
                   {/* Keyed by assessment: nothing on screen (a card, a draft, a handler) outlives a move to another. */}
                   <Route path="/assessments/:id/sections/:sectionId">

@@ -3,25 +3,55 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { type DateCheck, todayIso } from '../../engine/dates';
 import { formatDate, formatDateTime } from '../../engine/format';
+import { canSignOff } from '../../engine/team-document';
 import type { AssessmentRecord } from '../../state/assessments';
 import { reopenAssessment, signOffAssessment } from '../../state/lifecycle';
 import { afterSaving } from '../../state/session';
+import { reopenTogether, signOffTogether, type TeamView, teamErrorCode } from '../../state/team';
 import { DateField } from '../common/DateField';
 import { useLanguage } from '../common/useLanguage';
 
-/** Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. */
-export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
+/**
+ * Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. A shared
+ * assessment is signed and reopened through the team's server, by the roles that may (the server checks it too).
+ */
+export function SignOffPanel({ assessment, team }: { assessment: AssessmentRecord; team?: TeamView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [, navigate] = useLocation();
   const [fields, setFields] = useState({
-    name: assessment.assessor,
+    name: team?.link.person.name ?? assessment.assessor,
     role: '',
     statement: t('signoff.defaultStatement'),
   });
   const [date, setDate] = useState<DateCheck>(() => ({ ok: true, value: todayIso() }));
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const reasonOf = (cause: unknown) => t(`team.errors.${teamErrorCode(cause)}`, t('team.errors.unknown'));
+  const mayDecide = !team || canSignOff(team.link.role);
+  const onlyDeciders = team && !mayDecide && (
+    <p className="notice">{t('team.signOff.notYourRole', { role: t(`team.roles.${team.link.role}`) })}</p>
+  );
+
+  const reopen = () => {
+    setError(undefined);
+    if (!team?.link) {
+      void reopenAssessment(assessment.id).then(
+        (next) => navigate(`/assessments/${next.id}`),
+        () => setError(t('storage.unknown')),
+      );
+      return;
+    }
+    setBusy(true);
+    reopenTogether({ ...assessment, team: team.link }).then(
+      (nextId) => navigate(`/assessments/${nextId}`),
+      (cause: unknown) => {
+        setBusy(false);
+        setError(t('team.signOff.reopenFailed', { reason: reasonOf(cause) }));
+      },
+    );
+  };
 
   if (assessment.signOff) {
     const { signOff } = assessment;
@@ -36,17 +66,16 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
           {t('signoff.hash')}: <code className="hash">{signOff.contentHash}</code>
         </p>
         <p className="hint">{formatDateTime(signOff.signedAt, language)}</p>
-        <button
-          type="button"
-          onClick={() =>
-            void reopenAssessment(assessment.id).then(
-              (next) => navigate(`/assessments/${next.id}`),
-              () => setError(t('storage.unknown')),
-            )
-          }
-        >
-          {t('signoff.reopen', { revision: (assessment.revision ?? 1) + 1 })}
-        </button>
+        {team?.nextRevisionId ? null : mayDecide ? (
+          <button type="button" disabled={busy} onClick={reopen}>
+            {team
+              ? t('team.signOff.reopen', { revision: (assessment.revision ?? 1) + 1 })
+              : t('signoff.reopen', { revision: (assessment.revision ?? 1) + 1 })}
+          </button>
+        ) : (
+          <p className="hint">{t('team.signOff.reopenNotYourRole', { role: t(`team.roles.${team?.link.role}`) })}</p>
+        )}
+        {team && <p role="status">{busy ? t('team.signOff.reopening') : ''}</p>}
         {error && (
           <p className="field-error" role="alert">
             {error}
@@ -71,15 +100,25 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
     }
     const signedOn = date.value;
     setError(undefined);
+    const input = {
+      name: fields.name.trim(),
+      role: fields.role.trim(),
+      date: signedOn,
+      statement: fields.statement.trim(),
+    };
+    if (team) {
+      setBusy(true);
+      try {
+        await signOffTogether(assessment.id, input);
+      } catch (cause) {
+        setError(t('team.signOff.failed', { reason: reasonOf(cause) }));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
-      const signed = await afterSaving(() =>
-        signOffAssessment(assessment.id, {
-          name: fields.name.trim(),
-          role: fields.role.trim(),
-          date: signedOn,
-          statement: fields.statement.trim(),
-        }),
-      );
+      const signed = await afterSaving(() => signOffAssessment(assessment.id, input));
       if (!signed.ok) setError(t('save.notDone', { reason: t(`save.reason.${signed.problem}`) }));
     } catch {
       setError(t('storage.unknown'));
@@ -101,38 +140,43 @@ export function SignOffPanel({ assessment }: { assessment: AssessmentRecord }) {
   return (
     <section className="signoff" aria-labelledby="signoff-heading">
       <h3 id="signoff-heading">{t('signoff.title')}</h3>
-      <p className="hint">{t('signoff.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {field('name')}
-        {field('role')}
-        <div className="field">
-          <label htmlFor="signoff-date">{t('signoff.date')}</label>
-          <DateField
-            id="signoff-date"
-            value={date.ok ? (date.value ?? '') : ''}
-            language={language}
-            onChange={setDate}
-            required
-            showError={submitted}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="signoff-statement">{t('signoff.statement')}</label>
-          <textarea
-            id="signoff-statement"
-            rows={3}
-            maxLength={5000}
-            value={fields.statement}
-            onChange={(e) => setFields({ ...fields, statement: e.target.value })}
-          />
-        </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit">{t('signoff.submit')}</button>
-      </form>
+      <p className="hint">{team ? t('team.signOff.intro') : t('signoff.intro')}</p>
+      {onlyDeciders || (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          {field('name')}
+          {field('role')}
+          <div className="field">
+            <label htmlFor="signoff-date">{t('signoff.date')}</label>
+            <DateField
+              id="signoff-date"
+              value={date.ok ? (date.value ?? '') : ''}
+              language={language}
+              onChange={setDate}
+              required
+              showError={submitted}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="signoff-statement">{t('signoff.statement')}</label>
+            <textarea
+              id="signoff-statement"
+              rows={3}
+              maxLength={5000}
+              value={fields.statement}
+              onChange={(e) => setFields({ ...fields, statement: e.target.value })}
+            />
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            {team ? t('team.signOff.submit') : t('signoff.submit')}
+          </button>
+          {team && <p role="status">{busy ? t('team.signOff.signing') : ''}</p>}
+        </form>
+      )}
     </section>
   );
 }

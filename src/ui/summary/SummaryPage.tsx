@@ -6,10 +6,12 @@ import { evaluateOutcomes } from '../../engine/outcomes';
 import { listGaps, overallConformity, overallProgress, ratio } from '../../engine/progress';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useCatalog, validQuestionnaires } from '../../state/catalog';
+import { useTeam } from '../../state/team';
 import { SectionNav } from '../assessment/SectionNav';
 import { ProgressBar } from '../common/ProgressBar';
 import { useLanguage } from '../common/useLanguage';
 import { ViewStatus } from '../common/ViewStatus';
+import { TeamBar } from '../team/TeamBar';
 import { ExportReport } from './ExportReport';
 import { OutcomeList } from './OutcomeList';
 import { SectionFigures } from './SectionFigures';
@@ -20,6 +22,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
   const language = useLanguage();
   const view = useAssessmentView(assessmentId);
   const entries = useCatalog((s) => s.entries);
+  const team = useTeam(view.status === 'ready' ? view.assessment : undefined);
   if (view.status !== 'ready') return <ViewStatus view={view} />;
   const { assessment, questionnaire, answers, visibility } = view;
   const progress = overallProgress(questionnaire, answers, visibility);
@@ -44,6 +47,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
         <p className="breadcrumb">
           {assessment.title} · {localize(questionnaire.title, language)} {questionnaire.version}
         </p>
+        <TeamBar assessment={assessment} team={team} questionnaire={questionnaire} language={language} />
         <h2>{t('summary.title')}</h2>
         {questionnaire.reviewed && (
           <p className="hint">{t('summary.reviewed', { date: formatDate(questionnaire.reviewed, language) })}</p>
@@ -100,7 +104,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
             </ol>
           )}
         </section>
-        <SignOffPanel assessment={assessment} />
+        <SignOffPanel assessment={assessment} team={team} />
       </div>
     </div>
   );
