@@ -7,11 +7,13 @@ import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useEvidence } from '../../state/evidence';
 import { useSession } from '../../state/session';
+import { setTeamSection, useTeam } from '../../state/team';
 import { HiddenQuestionsNote } from '../common/HiddenQuestionsNote';
 import { useLanguage } from '../common/useLanguage';
 import { VersionMigration } from '../common/VersionMigration';
 import { ViewStatus } from '../common/ViewStatus';
 import type { SaveOptions } from '../questions/types';
+import { TeamBar } from '../team/TeamBar';
 import { QuestionCard } from './QuestionCard';
 import { SectionNav } from './SectionNav';
 
@@ -44,6 +46,7 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const flush = useSession((s) => s.flush);
   const heading = useRef<HTMLHeadingElement>(null);
   const evidence = useEvidence(assessmentId);
+  const team = useTeam(view.status === 'ready' ? view.assessment : undefined);
   const questionCount =
     view.status === 'ready' ? (view.questionnaire.sections.find((s) => s.id === sectionId)?.questions.length ?? 0) : 0;
   const rendered = useProgressiveCount(sectionId, questionCount);
@@ -54,6 +57,13 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   );
   const onCommit = useCallback(() => void flush(), [flush]);
 
+  // Others see which section this person is in. Said again at each change of the connection's status: a section
+  // set before the connection is open would reach no one.
+  const teamStatus = team?.state?.status;
+  useEffect(() => {
+    if (teamStatus !== undefined) setTeamSection(assessmentId, sectionId);
+  }, [teamStatus, assessmentId, sectionId]);
+
   // A new section is a new page for a screen reader or keyboard user: move focus to its heading.
   useEffect(() => {
     if (sectionId) heading.current?.focus();
@@ -61,7 +71,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
 
   if (view.status !== 'ready') return <ViewStatus view={view} />;
   const { assessment, questionnaire, answers, visibility } = view;
-  const readOnly = assessment.status === 'signed';
+  // A reviewer or validator reads a shared assessment's answers without changing them (the server enforces it).
+  const readOnly = assessment.status === 'signed' || (team !== undefined && !team.mayAnswer);
   const visibleSections = questionnaire.sections.filter((s) => visibility.sections.has(s.id));
   const index = visibleSections.findIndex((s) => s.id === sectionId);
   const section = visibleSections[index];
@@ -96,7 +107,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
         {view.newer && (
           <VersionMigration assessment={assessment} current={questionnaire} target={view.newer} answers={answers} />
         )}
-        {readOnly && <p className="notice">{t('signoff.readOnlyNotice')}</p>}
+        <TeamBar assessment={assessment} team={team} questionnaire={questionnaire} language={language} />
+        {assessment.status === 'signed' && <p className="notice">{t('signoff.readOnlyNotice')}</p>}
         <h2 ref={heading} tabIndex={-1}>
           {sectionNumber}. {localize(section.title, language)}
         </h2>
