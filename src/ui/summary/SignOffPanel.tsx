@@ -10,6 +10,7 @@ import { afterSaving } from '../../state/session';
 import { reopenTogether, signOffTogether, type TeamView, teamErrorCode } from '../../state/team';
 import { DateField } from '../common/DateField';
 import { useLanguage } from '../common/useLanguage';
+import { teamErrorText } from '../team/team-error-text';
 
 /**
  * Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. A shared
@@ -28,7 +29,7 @@ export function SignOffPanel({ assessment, team }: { assessment: AssessmentRecor
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const reasonOf = (cause: unknown) => t(`team.errors.${teamErrorCode(cause)}`, t('team.errors.unknown'));
+  const reasonOf = (cause: unknown) => teamErrorText(t, teamErrorCode(cause));
   const mayDecide = !team || canSignOff(team.link.role);
   const onlyDeciders = team && !mayDecide && (
     <p className="notice">{t('team.signOff.notYourRole', { role: t(`team.roles.${team.link.role}`) })}</p>
@@ -36,7 +37,7 @@ export function SignOffPanel({ assessment, team }: { assessment: AssessmentRecor
 
   const reopen = () => {
     setError(undefined);
-    if (!team?.link) {
+    if (!team) {
       void reopenAssessment(assessment.id).then(
         (next) => navigate(`/assessments/${next.id}`),
         () => setError(t('storage.unknown')),

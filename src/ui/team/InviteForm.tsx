@@ -6,6 +6,7 @@ import type { TeamRole } from '../../engine/team-document';
 import type { Language } from '../../engine/types';
 import { inviteToTeam, teamErrorCode } from '../../state/team';
 import { LazyDetails } from '../common/LazyDetails';
+import { teamErrorText } from './team-error-text';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 365;
@@ -124,7 +125,7 @@ function InviteFields({ link, language }: { link: TeamLink; language: Language }
       </p>
       {making.kind === 'failed' && (
         <p className="field-error" role="alert">
-          {t('team.invite.failed', { reason: t(`team.errors.${making.code}`, t('team.errors.unknown')) })}
+          {t('team.invite.failed', { reason: teamErrorText(t, making.code) })}
         </p>
       )}
       {making.kind === 'made' && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useAssessments } from '../../state/assessments';
 import { type JoinOutcome, joinTeam, shareWithTeam, teamErrorCode } from '../../state/team';
+import { teamErrorText } from './team-error-text';
 
 /**
  * One join per invitation at a time: React's StrictMode mounts, unmounts and mounts again, and the second mount
@@ -79,7 +80,7 @@ export function JoinPage({ token }: { token: string }) {
           {t('team.join.title')}
         </h2>
         <div className="notice error" role="alert">
-          <p>{t('team.join.failed', { reason: t(`team.errors.${view.code}`, t('team.errors.unknown')) })}</p>
+          <p>{t('team.join.failed', { reason: teamErrorText(t, view.code) })}</p>
         </div>
         <p>
           <Link href="/">{t('team.join.home')}</Link>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { localize } from '../../engine/localize';
@@ -6,6 +7,7 @@ import type { Language, Questionnaire } from '../../engine/types';
 import type { AssessmentRecord } from '../../state/assessments';
 import type { TeamPresence, TeamSyncState, TeamView } from '../../state/team';
 import { InviteForm } from './InviteForm';
+import { teamErrorText } from './team-error-text';
 
 interface TeamBarProps {
   assessment: AssessmentRecord;
@@ -55,9 +57,7 @@ export function TeamBar({ assessment, team, questionnaire, language }: TeamBarPr
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-function syncText(state: TeamSyncState | undefined, t: Translate): string {
+function syncText(state: TeamSyncState | undefined, t: TFunction): string {
   switch (state?.status ?? 'connecting') {
     case 'connecting':
       return t('team.status.connecting');
@@ -70,9 +70,7 @@ function syncText(state: TeamSyncState | undefined, t: Translate): string {
         ? t('team.status.offlineWaiting', { count: state.waiting })
         : t('team.status.offlineNothingWaiting');
     default:
-      return t('team.status.refused', {
-        reason: t(`team.errors.${state?.refusal ?? 'unknown'}`, t('team.errors.unknown')),
-      });
+      return t('team.status.refused', { reason: teamErrorText(t, state?.refusal) });
   }
 }
 
