@@ -3,6 +3,7 @@ import { describeAnswer, formatDateTime } from '../../engine/format';
 import type { HistoryRecord } from '../../engine/records';
 import type { Language, Question } from '../../engine/types';
 import { useHistory } from '../../state/lifecycle';
+import '../../i18n/team-resources';
 
 function Fields({
   question,

@@ -6,6 +6,7 @@ import { hiddenRuns } from '../../engine/hidden-questions';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
 import { useEvidence } from '../../state/evidence';
+import { useLastOpened } from '../../state/last-opened';
 import { useSession } from '../../state/session';
 import { setTeamSection, useTeam } from '../../state/team';
 import { HiddenQuestionsNote } from '../common/HiddenQuestionsNote';
@@ -13,6 +14,7 @@ import { useLanguage } from '../common/useLanguage';
 import { VersionMigration } from '../common/VersionMigration';
 import { ViewStatus } from '../common/ViewStatus';
 import type { SaveOptions } from '../questions/types';
+import { useReviewCommentsByQuestion } from '../team/review-comments-by-question';
 import { TeamBar } from '../team/TeamBar';
 import { QuestionCard } from './QuestionCard';
 import { SectionNav } from './SectionNav';
@@ -47,6 +49,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
   const heading = useRef<HTMLHeadingElement>(null);
   const evidence = useEvidence(assessmentId);
   const team = useTeam(view.status === 'ready' ? view.assessment : undefined);
+  const lastOpened = useLastOpened(team ? assessmentId : undefined);
+  const reviewCommentsOf = useReviewCommentsByQuestion(team !== undefined, team?.state?.reviewComments);
   const questionCount =
     view.status === 'ready' ? (view.questionnaire.sections.find((s) => s.id === sectionId)?.questions.length ?? 0) : 0;
   const rendered = useProgressiveCount(sectionId, questionCount);
@@ -99,6 +103,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
         visibility={visibility}
         currentSectionId={section.id}
         language={language}
+        changedSince={lastOpened}
+        personId={team?.link.person.id}
       />
       <div className="section-content">
         <p className="breadcrumb">
@@ -134,6 +140,8 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
                 language={language}
                 onChange={onChange}
                 onCommit={onCommit}
+                reviewComments={reviewCommentsOf(question.id)}
+                mayComment={assessment.status !== 'signed'}
               />
             );
           })}

@@ -6,6 +6,7 @@ import { overallProgress, ratio, sectionProgress, type Visibility } from '../../
 import type { TeamAnswer } from '../../engine/team-document';
 import type { Answer, Language, Questionnaire, Section } from '../../engine/types';
 import { ProgressBar } from '../common/ProgressBar';
+import '../../i18n/team-resources';
 
 interface SectionNavProps {
   assessmentId: string;

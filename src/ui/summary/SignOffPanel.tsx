@@ -11,6 +11,7 @@ import { reopenTogether, signOffTogether, type TeamView, teamErrorCode } from '.
 import { DateField } from '../common/DateField';
 import { useLanguage } from '../common/useLanguage';
 import { teamErrorText } from '../team/team-error-text';
+import '../../i18n/team-resources';
 
 /**
  * Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. A shared

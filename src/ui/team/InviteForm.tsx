@@ -7,6 +7,7 @@ import type { Language } from '../../engine/types';
 import { inviteToTeam, teamErrorCode } from '../../state/team';
 import { LazyDetails } from '../common/LazyDetails';
 import { teamErrorText } from './team-error-text';
+import '../../i18n/team-resources';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 365;

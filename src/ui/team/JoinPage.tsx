@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { useAssessments } from '../../state/assessments';
 import { type JoinOutcome, joinTeam, shareWithTeam, teamErrorCode } from '../../state/team';
 import { teamErrorText } from './team-error-text';
+import '../../i18n/team-resources';
 
 /**
  * One join per invitation at a time: React's StrictMode mounts, unmounts and mounts again, and the second mount

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../engine/format';
 import type { Language } from '../../engine/types';
 import { addReviewComment, type ReviewComment, teamErrorCode } from '../../state/team';
 import { LazyDetails } from '../common/LazyDetails';
+import '../../i18n/team-resources';
 
 interface ReviewCommentsProps {
   assessmentId: string;

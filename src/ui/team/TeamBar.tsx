@@ -8,6 +8,7 @@ import type { AssessmentRecord } from '../../state/assessments';
 import type { TeamPresence, TeamSyncState, TeamView } from '../../state/team';
 import { InviteForm } from './InviteForm';
 import { teamErrorText } from './team-error-text';
+import '../../i18n/team-resources';
 
 interface TeamBarProps {
   assessment: AssessmentRecord;

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import '../../i18n/team-resources';
 
 /**
  * A team server's refusal in the user's language (team.errors.<code>); a code this version has no words for (a newer
