@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseEverything } from '../../state/erase';
+import '../../i18n/privacy-resources';
 
 const POINTS = ['stored', 'where', 'howLong', 'nothingLeaves', 'exports', 'team', 'erase'] as const;
 
