@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP_DIRECTIVES } from './src/engine/content-security-policy';
 
 const THEME_COLOUR = '#123d6a';
 
@@ -31,19 +32,7 @@ function headTags(): Plugin {
  * The Content-Security-Policy of the built app (SECURITY.md gives the same as HTTP headers, with the directives a
  * meta tag cannot carry). No inline script, no eval, nothing from another origin.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 
 /**
  * `virtual:extra-questionnaires`: questionnaires a build adds to the shipped ones, as lazy importers (the shape of

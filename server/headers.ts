@@ -1,24 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import { CSP_DIRECTIVES, CSP_HEADER_ONLY_DIRECTIVES } from '../src/engine/content-security-policy';
 
 /**
  * The headers SECURITY.md asks a host to send, on every response. `connect-src 'self'` covers the WebSocket at
  * /collab: in CSP Level 3, 'self' also matches ws: and wss: on the page's own host and port.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
+  'Content-Security-Policy': [...CSP_DIRECTIVES, ...CSP_HEADER_ONLY_DIRECTIVES].join('; '),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
