@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { sha256Hex } from './canonical';
+import type { EvidenceRecord } from './records';
 import { type SignedAssessment, signedContent } from './signed-content';
 import type { Answer, AnswerValue } from './types';
 
@@ -216,15 +217,7 @@ export function teamContentHash(doc: Y.Doc): Promise<string> | undefined {
 }
 
 /** What the team knows of an evidence file: its bytes stay out of the document, on the server by their SHA-256. */
-export interface TeamEvidence {
-  id: string;
-  questionId: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  added: string;
-}
+export type TeamEvidence = Omit<EvidenceRecord, 'assessmentId' | 'blob'>;
 
 const EVIDENCE = 'evidence';
 
