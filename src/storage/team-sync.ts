@@ -160,6 +160,17 @@ export class TeamConnection {
     }
     this.answersProvider.attach();
     this.reviewProvider.attach();
+    // The browser knows before the socket does: say "offline" at once, and reconnect as soon as it is back.
+    if (typeof window !== 'undefined') {
+      const offline = () => this.socket.disconnect();
+      const online = () => void this.socket.connect();
+      window.addEventListener('offline', offline);
+      window.addEventListener('online', online);
+      this.stops.push(() => {
+        window.removeEventListener('offline', offline);
+        window.removeEventListener('online', online);
+      });
+    }
   }
 
   /** Tells the others which section this person is in. */

@@ -53,7 +53,10 @@ async function sharedByOwner() {
   await card(owner, LITERACY).getByRole('radio', { name: 'Partially conform' }).check();
   await waitUntilSaved(owner);
   await owner.goto(`${url()}/#/join/${(await server.token(shareId, 'owner')).token}`);
-  await owner.getByRole('button', { name: /Share this assessment/ }).first().click();
+  await owner
+    .getByRole('button', { name: /Share this assessment/ })
+    .first()
+    .click();
   await owner.getByRole('heading', { level: 2, name: /^1\. AI literacy/ }).waitFor();
   await owner.getByText('Synced with your team').waitFor();
   return { shareId, owner };
@@ -70,7 +73,10 @@ describe('team mode in Chromium', () => {
 
     await card(editor, REGISTER).getByRole('radio').first().check();
     await expect.poll(() => card(owner, REGISTER).getByRole('radio').first().isChecked()).toBe(true);
-    await owner.getByText(/A editor/).first().waitFor();
+    await owner
+      .getByText(/A editor/)
+      .first()
+      .waitFor();
 
     const reviewer = await person();
     await joinWith(reviewer, (await server.token(shareId, 'reviewer')).token);
@@ -86,11 +92,16 @@ describe('team mode in Chromium', () => {
 
     await editor.context().setOffline(true);
     await card(editor, REGISTER).getByRole('radio').first().check();
-    await editor.getByText(/offline/i).first().waitFor();
+    await editor
+      .getByText(/offline/i)
+      .first()
+      .waitFor();
     await card(owner, LITERACY).getByRole('radio', { name: 'Conform', exact: true }).check();
     await editor.context().setOffline(false);
 
-    await expect.poll(() => card(owner, REGISTER).getByRole('radio').first().isChecked(), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => card(owner, REGISTER).getByRole('radio').first().isChecked(), { timeout: 20_000 })
+      .toBe(true);
     await expect
       .poll(() => card(editor, LITERACY).getByRole('radio', { name: 'Conform', exact: true }).isChecked(), {
         timeout: 20_000,
