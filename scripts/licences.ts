@@ -26,6 +26,12 @@ const DECLARED: Record<string, { licence: string; source: string }> = {
     source:
       'node_modules/dejavu-fonts-ttf/LICENSE: Bitstream Vera Fonts copyright; DejaVu changes in the public domain',
   },
+  // Its package.json says "UNLICENSED", but it ships the MIT licence of the redlock it forks (used by
+  // @hocuspocus/extension-redis for the team server's several-instance mode).
+  '@sesamecare-oss/redlock': {
+    licence: 'MIT',
+    source: 'node_modules/@sesamecare-oss/redlock/LICENSE.md: The MIT License (MIT), Copyright (c) 2015 Mike Marcacci',
+  },
 };
 
 interface Component {
