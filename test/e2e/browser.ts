@@ -49,7 +49,10 @@ export async function waitUntilSaved(page: Page): Promise<void> {
  * before had written everything already, there is nothing to replay and the indicator stays idle.
  */
 export async function waitUntilNothingUnsaved(page: Page): Promise<void> {
-  await page.locator('.save-indicator[data-status="saved"], .save-indicator[data-status="idle"]').waitFor();
+  // Attached, not visible: the idle indicator is empty.
+  await page
+    .locator('.save-indicator[data-status="saved"], .save-indicator[data-status="idle"]')
+    .waitFor({ state: 'attached' });
 }
 
 /** Starts an assessment of the day-one questionnaire and waits for its first section. */
