@@ -5,7 +5,7 @@ import type { SignOff } from '../engine/types';
 import { guarded } from './errors';
 import { reopenAssessment } from './lifecycle';
 import { createAssessment, db, getAssessment } from './repository';
-import { getShare, readInvitation, reopenOnServer, signOffOnServer, TeamApiError } from './team-api';
+import { getShare, readInvitation, reopenOnServer, signOffOnServer, TeamApiError, type TeamSignOff } from './team-api';
 import { loadDocument, releaseDocument } from './team-db';
 import { findShared, linkToTeam, markSignedByTeam } from './team-records';
 import { collabUrl, type TeamConnection } from './team-sync';
@@ -101,6 +101,11 @@ export async function shareAssessment(origin: string, token: string, assessmentI
   await linkToTeam(assessmentId, link);
 }
 
+/** The sign-off as this device keeps it: the server's record without its revision and signer. */
+function signOffOf({ name, role, date, statement, contentHash, signedAt }: TeamSignOff): SignOff {
+  return { name, role, date, statement, contentHash, signedAt };
+}
+
 /**
  * A team sign-off: once the server holds every change of this device, it recomputes the content hash of the
  * document and seals the revision; then this device's copy becomes signed with the same hash.
@@ -117,14 +122,7 @@ export async function signOffTogether(
   const contentHash = doc ? await teamContentHash(doc) : undefined;
   if (!contentHash) throw new TeamApiError('notFound', 404);
   const signed = await signOffOnServer(origin, token, shareId, { ...input, contentHash, revision });
-  const signOff: SignOff = {
-    name: signed.name,
-    role: signed.role,
-    date: signed.date,
-    statement: signed.statement,
-    contentHash: signed.contentHash,
-    signedAt: signed.signedAt,
-  };
+  const signOff = signOffOf(signed);
   await markSignedByTeam(assessmentId, signOff);
   return signOff;
 }
@@ -134,14 +132,7 @@ export async function followSeal(origin: string, assessment: AssessmentRecord & 
   const share = await getShare(origin, assessment.team.token, assessment.team.shareId);
   const signed = share.revisions.find((r) => r.revision === assessment.team.revision)?.signOff;
   if (!signed) return;
-  await markSignedByTeam(assessment.id, {
-    name: signed.name,
-    role: signed.role,
-    date: signed.date,
-    statement: signed.statement,
-    contentHash: signed.contentHash,
-    signedAt: signed.signedAt,
-  });
+  await markSignedByTeam(assessment.id, signOffOf(signed));
 }
 
 /**
