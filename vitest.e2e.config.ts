@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll gives up after 1 s by default: a loaded CI machine takes longer to render the home screen than
+    // that, while Playwright's own waits allow 30 s. Polls wait like the rest of the browser tests.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AnswerPatch } from '../engine/answers';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
-import { openStorage, saveAnswers } from '../storage/repository';
+import { onTakenElsewhere, openStorage, saveAnswers } from '../storage/repository';
 import { type Journal, openJournal } from './journal';
 import { acceptWritten } from './stored-answers';
 import { type FlushResult, type UnsavedChange, UnsavedChanges } from './unsaved-changes';
@@ -67,6 +67,11 @@ export const useSession = create<SessionState>(() => ({
   openStorage: async () => {
     try {
       await openStorage();
+      onTakenElsewhere((reason) => {
+        useSession.setState({ storage: reason === 'erased' ? 'erasedElsewhere' : 'upgradedElsewhere' });
+        // Erased elsewhere: what this tab has not saved must not come back from its journal after the reload.
+        if (reason === 'erased') void useSession.getState().discardUnsaved();
+      });
       useSession.setState({ storage: 'ready' });
       unsaved.start();
     } catch (error) {
@@ -74,6 +79,10 @@ export const useSession = create<SessionState>(() => ({
     }
   },
   saveAnswer: (change, options = {}) => {
+    // The user erased everything in another tab: a keystroke still on its way must not start a new journal.
+    if (useSession.getState().storage === 'erasedElsewhere') {
+      return Promise.resolve({ ok: false, problem: 'erasedElsewhere' });
+    }
     // Stamped now, not when the write starts: an older value written late must not look newer than this change.
     unsaved.add({ ...change, at: new Date().toISOString() });
     return options.immediate === false ? Promise.resolve({ ok: true }) : unsaved.flush();

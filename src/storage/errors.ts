@@ -1,5 +1,14 @@
 /** Storage failures as data the UI can show in the user's language (keys in locales/*\/app.json: storage.*). */
-export type StorageProblem = 'unavailable' | 'newerVersion' | 'quota' | 'blocked' | 'readOnly' | 'tooLarge' | 'unknown';
+export type StorageProblem =
+  | 'unavailable'
+  | 'newerVersion'
+  | 'quota'
+  | 'blocked'
+  | 'readOnly'
+  | 'tooLarge'
+  | 'erasedElsewhere'
+  | 'upgradedElsewhere'
+  | 'unknown';
 
 export class StorageError extends Error {
   constructor(

@@ -10,14 +10,40 @@ let database: ConformoDatabase | undefined;
 
 /** For the storage layer's own modules (backups, evidence); nothing outside src/storage may call it. */
 export function db(): ConformoDatabase {
-  database ??= new ConformoDatabase();
+  database ??= closingWhenTakenElsewhere(new ConformoDatabase());
   return database;
 }
 
 /** For tests: use a database of another name (a fresh one per test). */
 export function selectDatabase(name: string): void {
   database?.close();
-  database = new ConformoDatabase(name);
+  database = closingWhenTakenElsewhere(new ConformoDatabase(name));
+}
+
+/** Another tab deleted the database ("delete all my data") or a newer Conformo upgraded it. */
+export type TakenElsewhere = 'erased' | 'upgraded';
+
+const takenElsewhereListeners = new Set<(reason: TakenElsewhere) => void>();
+
+export function onTakenElsewhere(listener: (reason: TakenElsewhere) => void): () => void {
+  takenElsewhereListeners.add(listener);
+  return () => takenElsewhereListeners.delete(listener);
+}
+
+/**
+ * Dexie's own answer to another tab deleting or upgrading the database is to close and reopen at the next query:
+ * that silently recreates an erased database, or bumps a newer one to fit this older schema. Close for good instead,
+ * and say so; only a reload opens the database again.
+ */
+function closingWhenTakenElsewhere(database: ConformoDatabase): ConformoDatabase {
+  database.on('versionchange', (event: IDBVersionChangeEvent) => {
+    database.close({ disableAutoOpen: true });
+    const reason: TakenElsewhere = event.newVersion ? 'upgraded' : 'erased';
+    for (const listener of takenElsewhereListeners) listener(reason);
+    // Dexie runs the latest subscriber first; false keeps its own handler from re-enabling the reopen.
+    return false;
+  });
+  return database;
 }
 
 /** The IndexedDB version of an existing database, read without opening it (opening could upgrade it). */

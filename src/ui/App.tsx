@@ -24,6 +24,11 @@ function StorageGate({ children }: { children: React.ReactNode }) {
       <div className="notice error" role="alert">
         <h2>{t('storage.cannotOpen')}</h2>
         <p>{t(`storage.${storage}`)}</p>
+        {(storage === 'erasedElsewhere' || storage === 'upgradedElsewhere') && (
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('storage.reload')}
+          </button>
+        )}
       </div>
     );
   }

@@ -140,4 +140,58 @@ describe('"Delete all my data" in Chromium', () => {
     await page.getByText('No assessment yet', { exact: false }).waitFor();
     await context.close();
   });
+
+  it('erases for good with three tabs open, one of them typing: no tab writes afterwards', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const typing = await context.newPage();
+    await typing.goto(baseUrl());
+    await startAssessment(typing, 'Erased while typed in');
+    const field = typing.getByRole('article', { name: /Who is responsible/ }).getByRole('textbox');
+    await field.fill('First words');
+    await waitUntilSaved(typing);
+    const home = await context.newPage();
+    await home.goto(baseUrl());
+    await home.getByText('Erased while typed in').first().waitFor();
+    const erasing = await context.newPage();
+    await erasing.goto(`${baseUrl()}#/privacy`);
+
+    await field.click();
+    const keys = typing.keyboard.type(' and more words typed while another tab erases everything', { delay: 40 });
+    await erasing.getByLabel('I understand that all my Conformo data on this device will be deleted.').check();
+    await erasing.getByRole('button', { name: 'Delete all my data' }).click();
+    await erasing.getByText('Everything was deleted.', { exact: false }).waitFor();
+    for (const tab of [typing, home]) {
+      await tab.getByRole('alert').filter({ hasText: 'All data was deleted in another tab.' }).waitFor();
+    }
+    await keys;
+    // The erasing tab reloads onto an empty home screen, which opens a new, empty database.
+    await erasing.getByText('No assessment yet', { exact: false }).waitFor();
+    await typing.waitForTimeout(500);
+
+    const left = await typing.evaluate(async () => {
+      const stored = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('conformo');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = stored.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      const records = {
+        assessments: await count('assessments'),
+        answers: await count('answers'),
+        history: await count('history'),
+      };
+      stored.close();
+      const journaled = Object.values(localStorage).filter((value) => value.includes('words'));
+      return { records, journaled };
+    });
+    expect(left).toEqual({ records: { assessments: 0, answers: 0, history: 0 }, journaled: [] });
+    await Promise.all([typing.waitForEvent('load'), typing.getByRole('button', { name: 'Reload this page' }).click()]);
+    await typing.goto(baseUrl());
+    await typing.getByText('No assessment yet', { exact: false }).waitFor();
+    await context.close();
+  });
 });

@@ -1,7 +1,15 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/storage/errors';
-import { getAssessment, listAnswers, openStorage, saveAnswers, selectDatabase } from '../../src/storage/repository';
+import {
+  getAssessment,
+  listAnswers,
+  onTakenElsewhere,
+  openStorage,
+  saveAnswers,
+  selectDatabase,
+  type TakenElsewhere,
+} from '../../src/storage/repository';
 import { freshDatabase, seedAssessment } from '../fixtures/seed';
 
 let name: string;
@@ -62,6 +70,41 @@ describe('storage', () => {
     await again.open();
     expect(again.verno).toBe(5);
     expect(await again.table('future').get('kept')).toEqual({ id: 'kept' });
+    again.close();
+  });
+
+  it('closes for good when another tab erases the database, so that no write brings it back', async () => {
+    await openStorage();
+    const { id } = await seedAssessment({ answers: { q1: 'before' } });
+    const heard: TakenElsewhere[] = [];
+    const stop = onTakenElsewhere((reason) => heard.push(reason));
+
+    await Dexie.delete(name);
+    stop();
+
+    expect(heard).toEqual(['erased']);
+    await expect(
+      saveAnswers([{ assessmentId: id, questionId: 'q1', value: 'after', at: new Date().toISOString() }]),
+    ).rejects.toBeInstanceOf(StorageError);
+    expect(await Dexie.exists(name)).toBe(false);
+  });
+
+  it('closes for good when a newer version upgrades the database in another tab, and leaves its version alone', async () => {
+    await openStorage();
+    const heard: TakenElsewhere[] = [];
+    const stop = onTakenElsewhere((reason) => heard.push(reason));
+
+    const newer = new Dexie(name);
+    newer.version(5).stores({ assessments: 'id', answers: '[assessmentId+questionId]', future: 'id' });
+    await newer.open();
+    newer.close();
+    stop();
+
+    expect(heard).toEqual(['upgraded']);
+    await expect(getAssessment('any')).rejects.toBeInstanceOf(StorageError);
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(5);
     again.close();
   });
 });
