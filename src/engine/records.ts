@@ -38,6 +38,12 @@ export interface TeamLink {
   person: TeamPerson;
   role: TeamRole;
   joined: string;
+  /**
+   * The owner changed the details (title, organisation, …) on this device since they last went into the team's
+   * document. Only then does this device write them there: otherwise a device with older details would undo a
+   * rename made on another one.
+   */
+  detailsChanged?: boolean;
 }
 
 /** An answer as stored: the engine's Answer, filed under its assessment. */

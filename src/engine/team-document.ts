@@ -107,6 +107,14 @@ export function readDetails(doc: Y.Doc): SignedAssessment | undefined {
   return Object.fromEntries(DETAIL_FIELDS.map((field) => [field, map.get(field)])) as unknown as SignedAssessment;
 }
 
+/** Calls back when a transaction changed the details, with its origin. */
+export function watchDetails(doc: Y.Doc, onChange: (origin: unknown) => void): () => void {
+  const map = doc.getMap<unknown>(DETAILS);
+  const observer = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => onChange(transaction.origin);
+  map.observe(observer);
+  return () => map.unobserve(observer);
+}
+
 function sameField(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   if (a && b && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
@@ -225,12 +233,25 @@ export function writeEvidence(doc: Y.Doc, file: TeamEvidence, origin?: unknown):
   doc.transact(() => doc.getMap<TeamEvidence>(EVIDENCE).set(file.id, { ...file }), origin);
 }
 
+/**
+ * Removed files are remembered by id: a device that was offline when a file was removed still holds it, and must
+ * learn to drop it rather than share it again as a file the team lacks.
+ */
+const REMOVED_EVIDENCE = 'removedEvidence';
+
 export function removeEvidence(doc: Y.Doc, id: string, origin?: unknown): void {
-  doc.transact(() => doc.getMap<TeamEvidence>(EVIDENCE).delete(id), origin);
+  doc.transact(() => {
+    doc.getMap<TeamEvidence>(EVIDENCE).delete(id);
+    doc.getMap<true>(REMOVED_EVIDENCE).set(id, true);
+  }, origin);
 }
 
 export function readEvidence(doc: Y.Doc): TeamEvidence[] {
   return [...doc.getMap<TeamEvidence>(EVIDENCE).values()];
+}
+
+export function wasEvidenceRemoved(doc: Y.Doc, id: string): boolean {
+  return doc.getMap<true>(REMOVED_EVIDENCE).has(id);
 }
 
 /** Calls back with the evidence files a transaction added and removed, and its origin. */

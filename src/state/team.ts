@@ -3,10 +3,10 @@ import { create } from 'zustand';
 import type { AssessmentRecord, TeamLink } from '../engine/records';
 import type { ReviewComment, TeamRole } from '../engine/team-document';
 import type { SignOff } from '../engine/types';
-import type { JoinOutcome, TeamConnection, TeamPresence, TeamSyncState } from '../storage/team';
+import type { InvitationEntry, JoinOutcome, TeamConnection, TeamPresence, TeamSyncState } from '../storage/team';
 import { afterSaving } from './session';
 
-export type { JoinOutcome, ReviewComment, TeamPresence, TeamSyncState };
+export type { InvitationEntry, JoinOutcome, ReviewComment, TeamPresence, TeamSyncState };
 
 /** Team mode's code (Yjs, Hocuspocus) loads only for a shared assessment or an invitation, never for anyone else. */
 const team = () => import('../storage/team');
@@ -59,6 +59,7 @@ function connect(assessment: Shared): () => void {
     ready.then(
       (connection) => {
         created.connection = connection;
+        connection.setSection(sections.get(assessment.id));
       },
       (error) => console.error('team connection', error),
     );
@@ -111,7 +112,14 @@ async function connectionOf(assessmentId: string): Promise<TeamConnection> {
   return entry.ready;
 }
 
+/**
+ * The section this person is in, by assessment. Kept apart from the connection: a screen says where it is as it
+ * mounts, often before its connection is open, and the team must still learn it.
+ */
+const sections = new Map<string, string | undefined>();
+
 export function setTeamSection(assessmentId: string, sectionId: string | undefined): void {
+  sections.set(assessmentId, sectionId);
   connections.get(assessmentId)?.connection?.setSection(sectionId);
 }
 
@@ -130,6 +138,16 @@ export async function shareWithTeam(token: string, assessmentId: string): Promis
 
 export async function inviteToTeam(link: TeamLink, invitation: { name: string; role: TeamRole; days?: number }) {
   return (await team()).createInvitation(origin(), link.token, link.shareId, invitation);
+}
+
+/** The share's invitations, for its owner: who was invited, as what, until when, and which are revoked. */
+export async function invitationsOf(link: TeamLink): Promise<InvitationEntry[]> {
+  return (await team()).listInvitations(origin(), link.token, link.shareId);
+}
+
+/** The server closes the revoked person's connections at once and refuses the invitation from then on. */
+export async function revokeInvitation(link: TeamLink, jti: string): Promise<void> {
+  await (await team()).revokeInvitation(origin(), link.token, link.shareId, jti);
 }
 
 /** A shared assessment's sign-off: every change saved and sent first, then signed and sealed by the server. */

@@ -11,7 +11,8 @@ export function updateDetails(id: string, details: Partial<AssessmentDetails>, n
   return guarded(async () => {
     const assessment = await db().assessments.get(id);
     if (assessment?.status === 'signed') throw new StorageError('readOnly');
-    await db().assessments.update(id, { ...details, updated: now.toISOString() });
+    const team = assessment?.team && { team: { ...assessment.team, detailsChanged: true } };
+    await db().assessments.update(id, { ...details, ...team, updated: now.toISOString() });
   });
 }
 

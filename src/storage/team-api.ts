@@ -72,6 +72,46 @@ export function createInvitation(
   return call(origin, token, 'POST', `/shares/${encodeURIComponent(shareId)}/invitations`, invitation);
 }
 
+/** An invitation as the owner sees it in the list; never its token, which only its recipient has. */
+export interface InvitationEntry {
+  jti: string;
+  name: string;
+  role: TeamRole;
+  expires: string;
+  revoked: boolean;
+  /** The invitation this device joined with: revoking it would lock the owner out. */
+  yours: boolean;
+}
+
+export async function listInvitations(origin: string, token: string, shareId: string): Promise<InvitationEntry[]> {
+  const listed = await call<Omit<InvitationEntry, 'yours'>[]>(
+    origin,
+    token,
+    'GET',
+    `/shares/${encodeURIComponent(shareId)}/invitations`,
+  );
+  const own = ownInvitationId(token);
+  return listed.map((invitation) => ({ ...invitation, yours: invitation.jti === own }));
+}
+
+export function revokeInvitation(origin: string, token: string, shareId: string, jti: string): Promise<unknown> {
+  return call(
+    origin,
+    token,
+    'POST',
+    `/shares/${encodeURIComponent(shareId)}/invitations/${encodeURIComponent(jti)}/revoke`,
+    {},
+  );
+}
+
+function ownInvitationId(token: string): string | undefined {
+  try {
+    return decodeJwt(token).jti;
+  } catch {
+    return undefined;
+  }
+}
+
 export function signOffOnServer(
   origin: string,
   token: string,

@@ -1,4 +1,5 @@
 import type { AnswerRecord, AssessmentRecord, TeamLink } from '../engine/records';
+import type { SignedAssessment } from '../engine/signed-content';
 import type { TeamAnswer } from '../engine/team-document';
 import type { SignOff } from '../engine/types';
 import { guarded } from './errors';
@@ -71,3 +72,35 @@ export function markSignedByTeam(assessmentId: string, signOff: SignOff): Promis
     await db().assessments.update(assessmentId, { status: 'signed', signOff, updated: signOff.signedAt });
   });
 }
+
+/** The details the owner edits; the questionnaire and the revision are the share's, never changed this way. */
+const OWNER_DETAILS = ['title', 'organisation', 'aiSystem', 'assessor'] as const;
+
+/** The owner's details as the team's document has them, into this device's record: returns whether they changed. */
+export function applyTeamDetails(assessmentId: string, details: SignedAssessment): Promise<boolean> {
+  return guarded(() =>
+    db().transaction('rw', db().assessments, async () => {
+      const assessment = await db().assessments.get(assessmentId);
+      if (!assessment) return false;
+      const changes: Partial<Pick<AssessmentRecord, (typeof OWNER_DETAILS)[number]>> = {};
+      for (const field of OWNER_DETAILS) {
+        const value = details[field];
+        if (typeof value === 'string' && value !== assessment[field]) changes[field] = value;
+      }
+      if (Object.keys(changes).length === 0) return false;
+      await db().assessments.update(assessmentId, changes);
+      return true;
+    }),
+  );
+}
+
+/** The owner's changed details are in the team's document now: later ones come from there. */
+export function markDetailsShared(assessmentId: string): Promise<void> {
+  return guarded(async () => {
+    const assessment = await db().assessments.get(assessmentId);
+    if (assessment?.team?.detailsChanged) {
+      await db().assessments.update(assessmentId, { team: { ...assessment.team, detailsChanged: false } });
+    }
+  });
+}
+

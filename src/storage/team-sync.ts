@@ -8,6 +8,7 @@ import {
   type ReviewComment,
   readAnswer,
   readAnswers,
+  readDetails,
   readEvidence,
   readReviewComments,
   removeEvidence,
@@ -16,6 +17,8 @@ import {
   type TeamPerson,
   type TeamRole,
   watchAnswers,
+  watchDetails,
+  wasEvidenceRemoved,
   watchEvidence,
   writeAnswers,
   writeDetails,
@@ -29,10 +32,10 @@ import {
   sha256OfBlob,
   storeTeamEvidence,
 } from './evidence';
-import { listAnswers, onAnswersWritten } from './repository';
+import { getAssessment, listAnswers, onAnswersWritten } from './repository';
 import { downloadEvidence, uploadEvidence } from './team-api';
 import { addPending, clearPending, loadDocument, pendingOf, releaseDocument } from './team-db';
-import { applyTeamAnswers } from './team-records';
+import { applyTeamAnswers, applyTeamDetails, markDetailsShared } from './team-records';
 
 /**
  * One shared assessment kept in step with the team's server: its two Yjs documents loaded from IndexedDB (y-dexie),
@@ -134,7 +137,11 @@ export class TeamConnection {
         for (const id of removed) void removeTeamEvidence(id).catch((error) => console.error('team evidence', error));
       }),
       onEvidenceChanged((change) => void this.shareEvidence(change)),
+      watchDetails(answersDoc, (origin) => {
+        if (origin !== FROM_THIS_TAB) this.receiveDetails(answersDoc);
+      }),
     );
+    this.receiveDetails(answersDoc);
     void this.reconcileEvidence(answersDoc);
     const showComments = () => this.update({ reviewComments: readReviewComments(reviewDoc) });
     reviewDoc.on('update', showComments);
@@ -296,8 +303,12 @@ export class TeamConnection {
    */
   private async reconcile(doc: Y.Doc): Promise<void> {
     const { team } = this.assessment;
-    // The owner's details (title, organisation, …) as this device has them; writeDetails changes only what differs.
-    if (team.role === 'owner') writeDetails(doc, this.assessment, FROM_THIS_TAB);
+    // The owner's details, only when changed here: an older copy of them must not undo a rename made elsewhere.
+    const current = await getAssessment(this.assessment.id);
+    if (team.role === 'owner' && current?.team?.detailsChanged) {
+      writeDetails(doc, current, FROM_THIS_TAB);
+      await markDetailsShared(this.assessment.id);
+    }
     const inDocument = new Map(readAnswers(doc).map((answer) => [answer.questionId, answer]));
     const toDocument: TeamAnswer[] = [];
     const toTable: TeamAnswer[] = [];
@@ -320,6 +331,13 @@ export class TeamConnection {
       );
     }
     await applyTeamAnswers(this.assessment.id, toTable);
+  }
+
+  /** The owner's details as the team has them (renamed on another device, say) into this device's record. */
+  private receiveDetails(doc: Y.Doc): void {
+    const details = readDetails(doc);
+    if (!details) return;
+    void applyTeamDetails(this.assessment.id, details).catch((error) => console.error('team details', error));
   }
 
   private get mayWriteAnswers(): boolean {
@@ -366,7 +384,9 @@ export class TeamConnection {
     const local = await listEvidence(this.assessment.id);
     const shared = new Map(readEvidence(doc).map((file) => [file.id, file]));
     for (const record of local) {
-      if (!shared.delete(record.id)) await this.shareEvidence({ added: record });
+      if (shared.delete(record.id)) continue;
+      if (wasEvidenceRemoved(doc, record.id)) await removeTeamEvidence(record.id);
+      else await this.shareEvidence({ added: record });
     }
     for (const file of shared.values()) await this.fetchEvidence(file);
   }

@@ -12,7 +12,14 @@ import { collabUrl, type TeamConnection } from './team-sync';
 
 /** Team mode as the state layer uses it; loaded only when an assessment is shared or an invitation is opened. */
 
-export { createInvitation, TeamApiError, teamServerHere } from './team-api';
+export {
+  createInvitation,
+  type InvitationEntry,
+  listInvitations,
+  revokeInvitation,
+  TeamApiError,
+  teamServerHere,
+} from './team-api';
 export { TeamConnection, type TeamPresence, type TeamSyncState } from './team-sync';
 
 export type JoinOutcome =
@@ -69,7 +76,11 @@ export async function join(origin: string, token: string): Promise<JoinOutcome> 
   const link = linkOf(token, share.revision);
   const here = (await findShared(share.shareId)).find((a) => a.team?.revision === share.revision);
   if (here) {
-    await linkToTeam(here.id, { ...link, joined: here.team?.joined ?? link.joined });
+    await linkToTeam(here.id, {
+      ...link,
+      joined: here.team?.joined ?? link.joined,
+      detailsChanged: here.team?.detailsChanged,
+    });
     return { kind: 'open', assessmentId: here.id };
   }
   const details = await receiveDetails(origin, share.shareId, share.revision, token);
@@ -98,7 +109,8 @@ export async function shareAssessment(origin: string, token: string, assessmentI
   const assessment = await getAssessment(assessmentId);
   if (!assessment || assessment.status === 'signed') throw new TeamApiError('badRequest', 400);
   await guarded(() => db().assessments.update(assessmentId, { revision: share.revision }));
-  await linkToTeam(assessmentId, link);
+  // The first connection puts the owner's details into the team's document.
+  await linkToTeam(assessmentId, { ...link, detailsChanged: true });
 }
 
 /** The sign-off as this device keeps it: the server's record without its revision and signer. */
@@ -151,7 +163,8 @@ export async function followReopen(
   const existing = (await findShared(shareId)).find((a) => a.team?.revision === revision);
   if (existing) return existing;
   const next = await reopenAssessment(assessment.id);
-  const link = { ...assessment.team, revision };
+  // A new revision is a new document: the owner's details go into it with the owner's first connection.
+  const link = { ...assessment.team, revision, detailsChanged: true };
   await linkToTeam(next.id, link);
   await guarded(() => db().assessments.update(next.id, { revision }));
   return { ...next, revision, team: link };

@@ -1,44 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../scripts/chromium';
 import { baseUrl, startAssessment, waitUntilNothingUnsaved, waitUntilSaved } from './browser';
+import { killBrowser, launchProfile, removeProfiles } from './profile';
 
 /**
  * Whatever saves data, tried the hard way: the browser killed, the page reloaded right after the last keystroke or
  * click, moves between assessments by every route. Each test reads IndexedDB itself, not the app's view of it.
  */
 
-const profiles: string[] = [];
-afterAll(() => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A browser with a profile on disk, so that what it stored outlives the browser process. */
-async function launchProfile(dir?: string): Promise<{ context: BrowserContext; page: Page; dir: string }> {
-  const profile = dir ?? mkdtempSync(join(tmpdir(), 'conformo-profile-'));
-  if (!dir) profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'en-GB',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(baseUrl());
-  return { context, page, dir: profile };
-}
-
-/** SIGKILL to every process of that browser: no pagehide, no unload, no flush. */
-function killBrowser(profile: string): void {
-  spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${profile}`]);
-}
+afterAll(removeProfiles);
 
 interface StoredAnswer {
   assessmentId: string;
@@ -80,7 +50,8 @@ async function commentField(page: Page, text: RegExp) {
 
 describe('nothing given is lost', () => {
   it('keeps steady typing that goes on for seconds when the browser is killed 100 ms after the last key', async () => {
-    const { context, page, dir } = await launchProfile();
+    const profile = await launchProfile(baseUrl());
+    const { page, dir } = profile;
     await startAssessment(page, 'Killed while typing');
     const id = assessmentIdOf(page);
     const text = 'Risk owners: the CISO for security, the DPO for personal data; reviewed each quarter. '.repeat(4);
@@ -90,10 +61,9 @@ describe('nothing given is lost', () => {
     // About 47 ms a key, as a steady typist: a debounce that restarts on every key would never write.
     await page.keyboard.type(typed, { delay: 47 });
     await page.waitForTimeout(100);
-    killBrowser(dir);
-    await context.close().catch(() => undefined);
+    await killBrowser(profile);
 
-    const again = await launchProfile(dir);
+    const again = await launchProfile(baseUrl(), dir);
     const comment = (await storedAnswers(again.page)).find((a) => a.assessmentId === id)?.comment ?? '';
     // Durable within 250 ms of a change (plus the write itself): at most the last few keys may be gone.
     expect(typed.startsWith(comment)).toBe(true);
@@ -102,7 +72,7 @@ describe('nothing given is lost', () => {
   });
 
   it('keeps what was typed through a reload 0, 50, 100 or 200 ms after the last key, also after leaving the field', async () => {
-    const { context, page } = await launchProfile();
+    const { context, page } = await launchProfile(baseUrl());
     await startAssessment(page, 'Reloaded while typing');
     const id = assessmentIdOf(page);
     const cases = [
@@ -145,16 +115,16 @@ describe('nothing given is lost', () => {
   });
 
   it('keeps a click when the browser is killed right after it', async () => {
-    const { context, page, dir } = await launchProfile();
+    const profile = await launchProfile(baseUrl());
+    const { page, dir } = profile;
     await startAssessment(page, 'Killed after a click');
     const id = assessmentIdOf(page);
     await question(page, /is your organisation a/)
       .getByRole('radio', { name: 'Deployer', exact: true })
       .check();
     await waitUntilSaved(page);
-    killBrowser(dir);
-    await context.close().catch(() => undefined);
-    const again = await launchProfile(dir);
+    await killBrowser(profile);
+    const again = await launchProfile(baseUrl(), dir);
     expect((await storedAnswers(again.page)).find((a) => a.assessmentId === id)?.value).toBe('deployer');
     await again.context.close();
   });
@@ -162,7 +132,7 @@ describe('nothing given is lost', () => {
 
 describe('an answer lands in the assessment on screen', () => {
   async function twoAssessments() {
-    const { context, page } = await launchProfile();
+    const { context, page } = await launchProfile(baseUrl());
     await startAssessment(page, 'System A');
     const a = assessmentIdOf(page);
     await page.getByRole('link', { name: 'Conformo' }).click();
@@ -241,7 +211,7 @@ describe('an answer lands in the assessment on screen', () => {
 
 describe('two tabs', () => {
   it('both typing at once into the same assessment: nothing lost, each text where it was typed', async () => {
-    const { context, page: first } = await launchProfile();
+    const { context, page: first } = await launchProfile(baseUrl());
     await startAssessment(first, 'Two typists');
     const id = assessmentIdOf(first);
     const second = await context.newPage();

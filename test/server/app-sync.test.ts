@@ -4,8 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256OfBytes } from '../../src/engine/canonical';
 import type { AssessmentRecord, TeamLink } from '../../src/engine/records';
-import { readAnswer, readDetails, readEvidence, writeAnswers, writeEvidence } from '../../src/engine/team-document';
+import {
+  readAnswer,
+  readDetails,
+  readEvidence,
+  removeEvidence,
+  writeAnswers,
+  writeDetails,
+  writeEvidence,
+} from '../../src/engine/team-document';
 import { addEvidence, getEvidence } from '../../src/storage/evidence';
+import { updateDetails } from '../../src/storage/lifecycle';
 import { db, getAssessment, listAnswers, saveAnswers } from '../../src/storage/repository';
 import { join, shareAssessment, signOffTogether } from '../../src/storage/team';
 import { TeamConnection, type TeamSyncState } from '../../src/storage/team-sync';
@@ -100,6 +109,37 @@ describe('a shared assessment on this device', () => {
     expect(readAnswer(editor.doc, 'data-quality')?.updatedBy?.name).toBe('A owner');
   });
 
+  it('takes a rename made on another device, never undoes it with an older copy, and sends its own', async () => {
+    const { shareId, assessment, connection } = await sharedAssessment();
+    const elsewhere = connect(server.server, `${shareId}/1/answers`, (await server.token(shareId, 'owner')).token);
+    opened.push(elsewhere);
+    await elsewhere.ready;
+    writeDetails(elsewhere.doc, {
+      ...(readDetails(elsewhere.doc) as NonNullable<ReturnType<typeof readDetails>>),
+      title: 'Renamed on the laptop',
+    });
+    await until(async () => (await getAssessment(assessment.id))?.title === 'Renamed on the laptop', 'the rename here');
+
+    // This device connects again with the record it had before: the document keeps the laptop's title.
+    connection.close();
+    const again = open(assessment);
+    await again.connection.open();
+    await until(() => again.states.at(-1)?.status === 'synced', 'synced again');
+    expect(readDetails(elsewhere.doc)?.title).toBe('Renamed on the laptop');
+
+    // Renamed here, while no connection is open: the next one sends it.
+    again.connection.close();
+    await updateDetails(assessment.id, { title: 'Renamed on the desktop', organisation: 'Banque du Kirchberg' });
+    const third = open((await getAssessment(assessment.id)) as AssessmentRecord);
+    await third.connection.open();
+    await until(
+      () => readDetails(elsewhere.doc)?.title === 'Renamed on the desktop',
+      'the desktop rename at the laptop',
+    );
+    expect(readDetails(elsewhere.doc)?.organisation).toBe('Banque du Kirchberg');
+    expect((await getAssessment(assessment.id))?.team?.detailsChanged).toBe(false);
+  });
+
   it('ignores what a reviewer tries to write: the server drops it and the table stays as it was', async () => {
     const { shareId, assessment } = await sharedAssessment();
     const reviewer = await colleague(shareId, 'reviewer');
@@ -188,6 +228,28 @@ describe('a shared assessment on this device', () => {
     const stored = await getEvidence('theirs');
     expect(stored).toMatchObject({ assessmentId: assessment.id, questionId: 'data-quality', sha256 });
     expect(await stored?.blob.text()).toBe('Board minutes, 12 May');
+  });
+
+  it('drops a file that someone removed while this device was offline, instead of sharing it again', async () => {
+    const { shareId, assessment, connection } = await sharedAssessment();
+    const editor = await colleague(shareId, 'editor');
+    const ours = await addEvidence(
+      assessment.id,
+      'risk-system',
+      Object.assign(new Blob(['Risk policy v2']), { name: 'old-policy.txt' }),
+    );
+    await until(() => readEvidence(editor.doc).some((file) => file.id === ours.id), 'our file in the document');
+
+    connection.close();
+    removeEvidence(editor.doc, ours.id);
+    const again = open(assessment);
+    await again.connection.open();
+    await until(() => again.states.at(-1)?.status === 'synced', 'synced again');
+    await until(async () => (await getEvidence(ours.id)) === undefined, 'the removed file gone here');
+    // Settled: nothing brought it back into the team's document.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readEvidence(editor.doc).map((file) => file.id)).not.toContain(ours.id);
+    expect(await getEvidence(ours.id)).toBeUndefined();
   });
 
   it('lets an invited editor join: a new local assessment filled from the team', async () => {

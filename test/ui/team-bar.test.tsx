@@ -17,6 +17,7 @@ vi.mock('../../src/state/team', async (importOriginal) => ({
   useTeam: vi.fn(() => undefined),
   setTeamSection: vi.fn(),
   inviteToTeam: vi.fn(),
+  invitationsOf: vi.fn(async () => []),
 }));
 
 const questionnaire = fixtureQuestionnaire();
@@ -100,7 +101,7 @@ describe('the team status bar', () => {
 
   it('offers invitations to an owner only', () => {
     renderBar(teamView({ role: 'editor' }));
-    expect(screen.queryByText('Invite someone')).toBeNull();
+    expect(screen.queryByText('Invite people and manage invitations')).toBeNull();
   });
 });
 
@@ -117,7 +118,7 @@ describe("an owner's invitation", () => {
     });
     renderBar(owner);
 
-    await user.click(screen.getByText('Invite someone'));
+    await user.click(screen.getByText('Invite people and manage invitations'));
     expect(screen.getByLabelText('Valid for (days)')).toHaveValue(14);
     expect(
       within(screen.getByLabelText('Role'))
@@ -159,7 +160,7 @@ describe("an owner's invitation", () => {
       expires: '2026-12-15',
     });
     renderBar(teamView({ role: 'owner' }));
-    await user.click(screen.getByText('Invite someone'));
+    await user.click(screen.getByText('Invite people and manage invitations'));
     await user.type(screen.getByLabelText('Their name'), 'Dana');
     await user.click(screen.getByRole('button', { name: 'Make an invitation link' }));
     const field = await screen.findByRole('textbox', { name: 'Invitation link for Dana' });
@@ -176,7 +177,7 @@ describe("an owner's invitation", () => {
     const user = userEvent.setup();
     vi.mocked(inviteToTeam).mockRejectedValue(Object.assign(new Error('x'), { code: 'appInvitesDisabled' }));
     renderBar(teamView({ role: 'owner' }));
-    await user.click(screen.getByText('Invite someone'));
+    await user.click(screen.getByText('Invite people and manage invitations'));
     await user.type(screen.getByLabelText('Their name'), 'Dana');
     await user.click(screen.getByRole('button', { name: 'Make an invitation link' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(

@@ -30,6 +30,8 @@ export function AssessmentActions({ assessment, questionnaire }: AssessmentActio
   const [error, setError] = useState<string>();
   const remove = useUndo((s) => s.remove);
   const signed = assessment.status === 'signed';
+  // A shared assessment's details are its owner's: a rename anywhere else would be undone by the owner's copy.
+  const mayRename = !signed && (!assessment.team || assessment.team.role === 'owner');
   const attempt = async (action: () => Promise<unknown>) => {
     try {
       setError(undefined);
@@ -100,7 +102,7 @@ export function AssessmentActions({ assessment, questionnaire }: AssessmentActio
       >
         {t('export.backup')}
       </button>
-      {!signed && (
+      {mayRename && (
         <button type="button" className="link-button" onClick={() => setMode('rename')}>
           {t('lifecycle.rename')}
         </button>

@@ -6,6 +6,7 @@ import type { TeamRole } from '../../engine/team-document';
 import type { Language } from '../../engine/types';
 import { inviteToTeam, teamErrorCode } from '../../state/team';
 import { LazyDetails } from '../common/LazyDetails';
+import { InvitationList } from './InvitationList';
 import { teamErrorText } from './team-error-text';
 import '../../i18n/team-resources';
 
@@ -35,6 +36,7 @@ function InviteFields({ link, language }: { link: TeamLink; language: Language }
   const [role, setRole] = useState<TeamRole>('editor');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
   const [making, setMaking] = useState<Making>({ kind: 'idle' });
+  const [invitationsMade, setInvitationsMade] = useState(0);
   const [missingName, setMissingName] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const daysNumber = Number(days);
@@ -56,6 +58,7 @@ function InviteFields({ link, language }: { link: TeamLink; language: Language }
     try {
       const made = await inviteToTeam(link, { name: person, role, days: daysNumber });
       setMaking({ kind: 'made', name: person, link: made.link, expires: made.expires });
+      setInvitationsMade((count) => count + 1);
     } catch (error) {
       setMaking({ kind: 'failed', code: teamErrorCode(error) });
     }
@@ -132,6 +135,7 @@ function InviteFields({ link, language }: { link: TeamLink; language: Language }
       {making.kind === 'made' && (
         <MadeLink name={making.name} link={making.link} expires={formatDateTime(making.expires, language)} />
       )}
+      <InvitationList link={link} language={language} version={invitationsMade} />
     </div>
   );
 }
