@@ -103,4 +103,3 @@ export function markDetailsShared(assessmentId: string): Promise<void> {
     }
   });
 }
-
