@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { revealHidden } from '../engine/hidden-characters';
 import { LANGUAGES } from '../engine/types';
 import { NAMESPACES, resources } from './resources';
 
@@ -20,7 +21,9 @@ export function initI18n() {
       nonExplicitSupportedLngs: true,
       load: 'languageOnly',
       fallbackLng: 'en',
-      interpolation: { escapeValue: false },
+      // React escapes HTML itself; what an interpolated value (a title, a file name) must not do is hide or reorder
+      // characters, so the one escape is to show them.
+      interpolation: { escapeValue: true, escape: (value: unknown) => revealHidden(String(value)) },
       detection: {
         order: ['localStorage', 'navigator'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,

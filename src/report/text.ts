@@ -1,14 +1,12 @@
 /** Plain-text preparation for PDF drawing: what the font cannot show becomes a visible replacement. */
 
-export const REPLACEMENT = '\uFFFD';
+import { REPLACEMENT, revealHidden } from '../engine/hidden-characters';
 
-// Control characters and bidi overrides would reorder or hide text in a viewer; a report shows them as replaced.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export { REPLACEMENT };
 
 export function sanitize(text: string, hasGlyph: (codePoint: number) => boolean): string {
   let out = '';
-  for (const char of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, REPLACEMENT)) {
+  for (const char of revealHidden(text.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))) {
     const codePoint = char.codePointAt(0) as number;
     out += char === '\n' || hasGlyph(codePoint) ? char : REPLACEMENT;
   }

@@ -22,7 +22,7 @@ describe('npm run validate', () => {
     const run = validate('test/fixtures/questionnaires/broken.json', '--lang=fr');
     expect(run.status).toBe(1);
     expect(run.lines).toEqual([
-      'test/fixtures/questionnaires/broken.json:22:55: Les références au règlement sur l’IA s’écrivent comme « Art. 9(2)(a) », « Annex IV(2)(e) » ou « Recital 27 ». (/sections/0/questions/1/references/0/ref)',
+      'test/fixtures/questionnaires/broken.json:22:55: Les références au règlement sur l’IA s’écrivent comme « Art. 9(2)(a) », « Annex IV(2)(e) » ou « Recital 27 ». (/sections/0/questions/1/references/0/ref)',
       'test/fixtures/questionnaires/broken.json:25:60: La traduction fr est vide. (/sections/0/questions/1/options/1/label/fr)',
     ]);
   });

@@ -195,3 +195,19 @@ describe('"Delete all my data" in Chromium', () => {
     await context.close();
   });
 });
+
+describe('framing in Chromium', () => {
+  it('shows nothing to click on inside a frame of another page, only a way to open it in a tab of its own', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.setContent(`<iframe title="Framed Conformo" src="${baseUrl()}" width="900" height="600"></iframe>`);
+    const framed = page.frameLocator('iframe');
+    await framed.getByRole('alert').filter({ hasText: 'Conformo does not run inside another page' }).waitFor();
+    expect(await framed.getByRole('button').count()).toBe(0);
+    expect(await framed.getByRole('link', { name: 'Open Conformo in a tab of its own' }).getAttribute('target')).toBe(
+      '_blank',
+    );
+    expect(await framed.getByRole('heading', { name: 'New assessment' }).count()).toBe(0);
+    await context.close();
+  });
+});

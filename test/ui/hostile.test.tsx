@@ -70,4 +70,21 @@ describe('hostile content is shown as text and changes nothing', () => {
     expect(screen.getAllByDisplayValue(payload)).toHaveLength(2);
     expectInert();
   });
+
+  it('shows characters that hide or reorder text as visible replacements, in titles, file names and labels', async () => {
+    offerQuestionnaires(fixtureQuestionnaire());
+    const record = await seedAssessment({ title: 'Policy \u202Efdp.exe' });
+    await addEvidence(record.id, 'role', new File(['x'], 'minutes\u200B\u2066gnp.exe'));
+
+    render(<App />);
+    expect(await screen.findByRole('link', { name: 'Policy \uFFFDfdp.exe' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'PDF report: Policy \uFFFDfdp.exe' })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/[\u200B\u202E\u2066]/);
+
+    window.location.hash = `#/assessments/${record.id}/sections/facts`;
+    const role = await screen.findByRole('article', { name: /^1\.1/ });
+    expect(within(role).getByRole('button', { name: 'minutes\uFFFD\uFFFDgnp.exe' })).toBeInTheDocument();
+    expect(within(role).getByRole('button', { name: /Remove minutes\uFFFD\uFFFDgnp\.exe/ })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/[\u200B\u202E\u2066]/);
+  });
 });

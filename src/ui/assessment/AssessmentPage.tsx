@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import type { AnswerPatch } from '../../engine/answers';
+import { revealHidden } from '../../engine/hidden-characters';
 import { hiddenRuns } from '../../engine/hidden-questions';
 import { localize } from '../../engine/localize';
 import { useAssessmentView } from '../../state/assessment-view';
@@ -108,7 +109,7 @@ export function AssessmentPage({ assessmentId, sectionId }: { assessmentId: stri
       />
       <div className="section-content">
         <p className="breadcrumb">
-          {assessment.title} · {localize(questionnaire.title, language)}
+          {revealHidden(assessment.title)} · {localize(questionnaire.title, language)}
         </p>
         {view.newer && (
           <VersionMigration assessment={assessment} current={questionnaire} target={view.newer} answers={answers} />

@@ -1,10 +1,11 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../engine/format';
+import { revealHidden } from '../../engine/hidden-characters';
 import type { Language } from '../../engine/types';
 import { addEvidence, type EvidenceInfo, getEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../state/evidence';
 import { usePwa } from '../../state/pwa';
-import { downloadBlob } from '../common/download';
+import { downloadUntrusted } from '../common/download';
 
 interface EvidenceFilesProps {
   assessmentId: string;
@@ -42,7 +43,7 @@ export function EvidenceFiles({ assessmentId, questionId, files, language, readO
 
   const open = async (id: string, name: string) => {
     const record = await getEvidence(id);
-    if (record) downloadBlob(record.blob, name);
+    if (record) downloadUntrusted(record.blob, name);
   };
 
   return (
@@ -52,7 +53,7 @@ export function EvidenceFiles({ assessmentId, questionId, files, language, readO
           {files.map((file) => (
             <li key={file.id}>
               <button type="button" className="link-button" onClick={() => void open(file.id, file.name)}>
-                {file.name}
+                {revealHidden(file.name)}
               </button>{' '}
               <span className="hint">
                 {formatBytes(file.size, language)} · SHA-256 <code className="hash">{file.sha256}</code>

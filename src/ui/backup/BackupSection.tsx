@@ -1,5 +1,6 @@
 import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealHidden } from '../../engine/hidden-characters';
 import { useAssessments } from '../../state/assessments';
 import { type ImportSummary, useBackup } from '../../state/backup';
 import { downloadBlob } from '../common/download';
@@ -96,7 +97,7 @@ export function BackupSection() {
           <ul>
             {assessments.map((a) => (
               <li key={a.id}>
-                <span className="backup-one-title">{a.title}</span>
+                <span className="backup-one-title">{revealHidden(a.title)}</span>
                 <button
                   type="button"
                   className="button secondary"

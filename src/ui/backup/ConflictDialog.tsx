@@ -1,6 +1,7 @@
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../engine/format';
+import { revealHidden } from '../../engine/hidden-characters';
 import type { ImportConflict, ImportDecision } from '../../state/backup';
 import { useLanguage } from '../common/useLanguage';
 
@@ -84,7 +85,7 @@ export function ConflictDialog({ conflicts, onConfirm, onCancel, returnFocus }: 
           );
           return (
             <fieldset key={conflict.id} className="backup-conflict">
-              <legend>{conflict.title}</legend>
+              <legend>{revealHidden(conflict.title)}</legend>
               <p className="hint">
                 {t('backup:conflict.dates', {
                   stored: formatDateTime(conflict.storedUpdated, language),

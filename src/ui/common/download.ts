@@ -9,3 +9,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * A file someone else chose (evidence, possibly from an imported backup) keeps its bytes but not its type: as
+ * `text/html` or `image/svg+xml`, a blob URL opened in the app's origin could run script there.
+ */
+export function downloadUntrusted(blob: Blob, fileName: string): void {
+  downloadBlob(blob.slice(0, blob.size, 'application/octet-stream'), fileName);
+}

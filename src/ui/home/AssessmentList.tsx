@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDateTime } from '../../engine/format';
+import { revealHidden } from '../../engine/hidden-characters';
 import { localize } from '../../engine/localize';
 import { computeVisibility, overallProgress, ratio } from '../../engine/progress';
 import type { Questionnaire } from '../../engine/types';
@@ -28,7 +29,7 @@ export function AssessmentList({ questionnaires }: { questionnaires: Questionnai
     return (
       <li key={a.id} className="assessment-item">
         <h3>
-          <Link href={`/assessments/${a.id}`}>{a.title}</Link>
+          <Link href={`/assessments/${a.id}`}>{revealHidden(a.title)}</Link>
         </h3>
         <p className="meta">
           {questionnaire ? localize(questionnaire.title, language) : `${a.questionnaireId} ${a.questionnaireVersion}`}

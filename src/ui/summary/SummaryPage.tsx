@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDate, formatPercent } from '../../engine/format';
+import { revealHidden } from '../../engine/hidden-characters';
 import { localize } from '../../engine/localize';
 import { evaluateOutcomes } from '../../engine/outcomes';
 import { listGaps, overallConformity, overallProgress, ratio } from '../../engine/progress';
@@ -45,7 +46,7 @@ export function SummaryPage({ assessmentId }: { assessmentId: string }) {
       />
       <div className="section-content summary">
         <p className="breadcrumb">
-          {assessment.title} · {localize(questionnaire.title, language)} {questionnaire.version}
+          {revealHidden(assessment.title)} · {localize(questionnaire.title, language)} {questionnaire.version}
         </p>
         <TeamBar assessment={assessment} team={team} questionnaire={questionnaire} language={language} />
         <h2>{t('summary.title')}</h2>

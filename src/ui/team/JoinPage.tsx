@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { revealHidden } from '../../engine/hidden-characters';
 import { useAssessments } from '../../state/assessments';
 import { type JoinOutcome, joinTeam, shareWithTeam, teamErrorCode } from '../../state/team';
 import { teamErrorText } from './team-error-text';
@@ -127,7 +128,7 @@ function ChooseAssessment({
         <ul className="assessment-list">
           {candidates.map((a) => (
             <li key={a.id} className="assessment-item">
-              <h3 id={`share-${a.id}`}>{a.title}</h3>
+              <h3 id={`share-${a.id}`}>{revealHidden(a.title)}</h3>
               {(a.organisation || a.aiSystem) && (
                 <p className="meta">{[a.organisation, a.aiSystem].filter(Boolean).join(' · ')}</p>
               )}
