@@ -13,7 +13,24 @@ const sameCondition = (a: Condition, b: Condition) => JSON.stringify(a) === JSON
  * The hidden questions of a shown section, grouped into runs of neighbours with the same condition, by the id of
  * the run's first question. Numbering never shifts (see numbering.ts), so each run is a visible gap to explain.
  */
-export function hiddenRuns(section: Section, visibility: Visibility): Map<string, HiddenRun> {
+export function hiddenRuns(section: Section, visibility: Visibility): ReadonlyMap<string, HiddenRun> {
+  // A screen asks on every render; visibility objects are kept while no condition input changes, so is the answer.
+  let bySection = cache.get(visibility);
+  if (!bySection) {
+    bySection = new WeakMap();
+    cache.set(visibility, bySection);
+  }
+  let runs = bySection.get(section);
+  if (!runs) {
+    runs = computeRuns(section, visibility);
+    bySection.set(section, runs);
+  }
+  return runs;
+}
+
+const cache = new WeakMap<Visibility, WeakMap<Section, ReadonlyMap<string, HiddenRun>>>();
+
+function computeRuns(section: Section, visibility: Visibility): Map<string, HiddenRun> {
   const runs = new Map<string, HiddenRun>();
   let current: HiddenRun | undefined;
   for (const question of section.questions) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeCondition } from '../../engine/describe-condition';
 import type { HiddenRun } from '../../engine/hidden-questions';
@@ -42,7 +43,7 @@ interface HiddenQuestionsNoteProps {
  * Where questions hidden by their condition would be, says which answer hides them: numbering keeps their place, so
  * without this a section seems to start at 4.2 for no reason.
  */
-export function HiddenQuestionsNote({ run, questionnaire, language }: HiddenQuestionsNoteProps) {
+function HiddenQuestionsNoteView({ run, questionnaire, language }: HiddenQuestionsNoteProps) {
   const { t } = useTranslation();
   const { questions, numbers } = indexOf(questionnaire);
   const number = (q: Question | undefined) => (q ? (numbers.get(q.id) ?? q.id) : '');
@@ -67,3 +68,17 @@ export function HiddenQuestionsNote({ run, questionnaire, language }: HiddenQues
     </p>
   );
 }
+
+/**
+ * The same run (condition and questions) says the same thing: a click elsewhere in the section, which hands every
+ * note a new run object, must not describe forty conditions again (a few milliseconds a click at 5,000 questions).
+ */
+export const HiddenQuestionsNote = memo(
+  HiddenQuestionsNoteView,
+  (before, after) =>
+    before.questionnaire === after.questionnaire &&
+    before.language === after.language &&
+    before.run.condition === after.run.condition &&
+    before.run.questions.length === after.run.questions.length &&
+    before.run.questions.every((question, i) => question === after.run.questions[i]),
+);
