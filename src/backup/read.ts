@@ -3,6 +3,7 @@ import { type VerifiedEntry, verifyEvidence } from './evidence';
 import { MAX_IMPORT_BYTES, type RestoredImport } from './format';
 import { extractAssessmentJson, looksLikePdf } from './pdf';
 import { parseImport } from './restore';
+import { checkSignOffs, type UnsignedOnImport } from './sign-offs';
 
 /** What a file input gives (a File); tests pass plain objects. */
 export interface ImportFile {
@@ -16,6 +17,8 @@ export interface ReadImport {
   source: 'backup' | 'assessmentFile' | 'pdf';
   scope: RestoredImport['scope'];
   entries: VerifiedEntry[];
+  /** Signed assessments whose content hash did not match: they are imported as not signed off. */
+  unsigned: UnsignedOnImport[];
 }
 
 /**
@@ -48,6 +51,7 @@ export async function readImportFile(file: ImportFile, maxBytes = MAX_IMPORT_BYT
   if (!restored.ok) return restored;
   const verified = await verifyEvidence(restored.value);
   if (!verified.ok) return verified;
+  const { entries, unsigned } = await checkSignOffs(verified.value);
   const { kind, scope } = restored.value;
-  return { ok: true, value: { source: pdf ? 'pdf' : kind, scope, entries: verified.value } };
+  return { ok: true, value: { source: pdf ? 'pdf' : kind, scope, entries, unsigned } };
 }

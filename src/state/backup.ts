@@ -49,6 +49,8 @@ interface BackupState {
   notSavedReason: StorageProblem | undefined;
   /** The result of the last import. */
   summary: ImportSummary | undefined;
+  /** Titles of the assessments of the last import whose sign-off did not match their content (imported unsigned). */
+  unsignedOnImport: string[];
   /** The last export's file name. */
   exported: string | undefined;
   conflicts: ImportConflict[];
@@ -60,6 +62,7 @@ interface BackupState {
 
 /** The plan waiting for the user's choices; large (evidence bytes), so kept out of the rendered state. */
 let pending: ImportPlan | undefined;
+let pendingUnsigned: string[] = [];
 
 function failureOf(error: unknown): BackupFailure {
   return classifyStorageError(error).problem;
@@ -75,13 +78,14 @@ export const useBackup = create<BackupState>((set, get) => {
     try {
       const { applyImport } = await backupStorage();
       const outcome = await applyImport(plan, decisions, { copySuffix: copySuffix() });
-      if (outcome.ok) set({ phase: 'idle', summary: outcome.summary });
+      if (outcome.ok) set({ phase: 'idle', summary: outcome.summary, unsignedOnImport: pendingUnsigned });
       else set({ phase: 'idle', failure: 'changedMeanwhile' });
     } catch (error) {
       console.error('import failed', error);
       set({ phase: 'idle', failure: failureOf(error) });
     } finally {
       pending = undefined;
+      pendingUnsigned = [];
     }
   };
 
@@ -92,6 +96,7 @@ export const useBackup = create<BackupState>((set, get) => {
     failure: undefined,
     notSavedReason: undefined,
     summary: undefined,
+    unsignedOnImport: [],
     exported: undefined,
     conflicts: [],
 
@@ -103,6 +108,7 @@ export const useBackup = create<BackupState>((set, get) => {
         exported: undefined,
         errors: [],
         summary: undefined,
+        unsignedOnImport: [],
       });
       try {
         // Typed text waiting to be saved belongs in the backup: without it, no backup.
@@ -134,6 +140,7 @@ export const useBackup = create<BackupState>((set, get) => {
         summary: undefined,
         exported: undefined,
         conflicts: [],
+        unsignedOnImport: [],
       });
       try {
         const { readImportFile } = await backupReader();
@@ -142,6 +149,7 @@ export const useBackup = create<BackupState>((set, get) => {
           set({ phase: 'idle', errors: read.errors });
           return;
         }
+        pendingUnsigned = read.value.unsigned.map((assessment) => assessment.title);
         const { planImport } = await backupStorage();
         const plan = await planImport(read.value.entries, read.value.scope);
         const conflicts = plan.items.flatMap((item): ImportConflict[] =>

@@ -385,4 +385,36 @@ describe('keeping both copies of a signed assessment', () => {
       ),
     );
   });
+
+  it('imports a forged or tampered sign-off as not signed off, with every answer, and says which', async () => {
+    const { signOffAssessment } = await import('../../src/storage/lifecycle');
+    const stored = await seed();
+    await signOffAssessment(stored.id, { name: 'J. Weber', role: 'DPO', date: '2026-11-29', statement: 'Reviewed.' });
+    const genuine = await exportBackup();
+    const forged = structuredClone(genuine);
+    const [entry] = forged.assessments;
+    if (!entry?.assessment.signOff) throw new Error('no sign-off exported');
+    // The attack of the security review: answers changed after signing, and a content hash of zeros.
+    entry.assessment.signOff.contentHash = '0'.repeat(64);
+    const staff = entry.answers.find((a) => a.questionId === 'staff');
+    if (staff) staff.value = 999;
+
+    fresh();
+    const read = await readImportFile(fileOf(forged));
+    if (!read.ok) throw new Error('refused');
+    expect(read.value.unsigned).toEqual([{ id: stored.id, title: stored.title }]);
+    written(await applyImport(await planImport(read.value.entries, read.value.scope), new Map(), { copySuffix: '' }));
+    const imported = await db().assessments.get(stored.id);
+    expect(imported?.status).toBe('inProgress');
+    expect(imported?.signOff).toBeUndefined();
+    expect((await listAnswers(stored.id)).find((a) => a.questionId === 'staff')?.value).toBe(999);
+
+    // The genuine file still imports as signed.
+    fresh();
+    const again = await readImportFile(fileOf(genuine));
+    if (!again.ok) throw new Error('refused');
+    expect(again.value.unsigned).toEqual([]);
+    written(await applyImport(await planImport(again.value.entries, again.value.scope), new Map(), { copySuffix: '' }));
+    expect((await db().assessments.get(stored.id))?.status).toBe('signed');
+  });
 });

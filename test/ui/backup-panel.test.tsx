@@ -83,6 +83,30 @@ describe('the backup panel', () => {
     expect(await db().assessments.count()).toBe(1);
   });
 
+  it('warns, in French too, that a sign-off that does not match its answers was not kept', async () => {
+    const user = userEvent.setup();
+    const { id } = await seed('Triage « signé »');
+    renderWithRouter(<BackupPanel />);
+    const document = JSON.parse(await (await exportEverything(user)).blob.text());
+    document.assessments[0].assessment.status = 'signed';
+    document.assessments[0].assessment.signOff = {
+      name: 'Forger',
+      role: 'None',
+      date: '2026-11-29',
+      statement: 'Reviewed.',
+      contentHash: '0'.repeat(64),
+      signedAt: '2026-11-29T10:00:00.000Z',
+    };
+    selectDatabase(`conformo-ui-backup-${crypto.randomUUID()}`);
+    await act(() => i18n.changeLanguage('fr'));
+
+    await user.upload(screen.getByLabelText('Importer une sauvegarde ou un rapport'), jsonFile(document));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '« Triage « signé » » comportait une validation dont l’empreinte ne correspond pas à ses réponses',
+    );
+    expect((await db().assessments.get(id))?.status).toBe('inProgress');
+  });
+
   it('shows located errors in the user’s language and writes nothing', async () => {
     const user = userEvent.setup();
     renderWithRouter(<BackupPanel />);

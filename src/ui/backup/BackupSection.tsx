@@ -24,7 +24,8 @@ export function BackupSection() {
   const { t } = useTranslation();
   const id = useId();
   const assessments = useAssessments();
-  const { phase, fileName, errors, failure, notSavedReason, summary, exported, conflicts } = useBackup();
+  const { phase, fileName, errors, failure, notSavedReason, summary, exported, conflicts, unsignedOnImport } =
+    useBackup();
   const { exportBackup, importFile, resolveConflicts, cancelImport } = useBackup.getState();
   const busy = phase !== 'idle';
   const input = useRef<HTMLInputElement>(null);
@@ -83,6 +84,13 @@ export function BackupSection() {
       <p className="hint backup-status" aria-live="polite" role={status ? 'status' : undefined}>
         {status}
       </p>
+      {unsignedOnImport.length > 0 && (
+        <div role="alert" className="notice warning">
+          {unsignedOnImport.map((title) => (
+            <p key={title}>{t('backup:import.signOffNotKept', { title })}</p>
+          ))}
+        </div>
+      )}
       {failure && (
         <p role="alert" className="field-error">
           {failure === 'notSaved'
