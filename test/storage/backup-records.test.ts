@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ImportFile, readImportFile } from '../../src/backup/read';
-import { sha256OfBytes } from '../../src/engine/canonical';
+import { sha256Hex, sha256OfBytes } from '../../src/engine/canonical';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../../src/engine/records';
+import { signedContent } from '../../src/engine/signed-content';
 import { applyImport, exportBackup, planImport } from '../../src/storage/backup';
 import { db, selectDatabase } from '../../src/storage/repository';
 
@@ -32,7 +33,8 @@ const ASSESSMENT = {
     role: 'DPO',
     date: '2026-03-02',
     statement: 'Reviewed.',
-    contentHash: 'a'.repeat(64),
+    // The true hash is set below: an import refuses a sign-off whose hash does not match the content.
+    contentHash: '',
     signedAt: '2026-03-02T11:00:00.000Z',
   },
 } satisfies Required<Omit<AssessmentRecord, 'team'>>;
@@ -70,6 +72,15 @@ async function evidence(): Promise<Required<EvidenceRecord>> {
     blob: new Blob([BYTES], { type: 'text/plain' }),
   };
 }
+
+/** The content hash a sign-off of these details and answers carries. */
+function hashOf(assessment: AssessmentRecord, answers: AnswerRecord[]): Promise<string> {
+  return sha256Hex(signedContent({ assessment, answers }));
+}
+
+beforeAll(async () => {
+  ASSESSMENT.signOff.contentHash = await hashOf(ASSESSMENT, [ANSWER]);
+});
 
 function fileOf(text: string): ImportFile {
   const bytes = new TextEncoder().encode(text);
@@ -119,6 +130,7 @@ describe('stored records through a backup', () => {
       joined: '2026-03-01T09:00:00.000Z',
     } as const;
     await db().assessments.add({ ...structuredClone(ASSESSMENT), team });
+    await db().answers.add(structuredClone(ANSWER));
     const text = await exportThenImport();
     expect(text).not.toContain('secret-invitation');
     expect(text).not.toContain('share-abcdefgh');
@@ -127,8 +139,11 @@ describe('stored records through a backup', () => {
 
   it('leave out what a row carries beyond its record: fields of older builds, undefined values', async () => {
     const stray = { legacyField: 'from an old build', revision: undefined };
-    await db().assessments.add({ ...ASSESSMENT, signOff: { ...ASSESSMENT.signOff, ...stray }, ...stray });
-    await db().answers.add({ ...ANSWER, ...stray, value: undefined });
+    const storedAnswer = { ...ANSWER, value: undefined };
+    const contentHash = await hashOf({ ...ASSESSMENT, revision: undefined }, [storedAnswer]);
+    const signOff = { ...ASSESSMENT.signOff, contentHash };
+    await db().assessments.add({ ...ASSESSMENT, signOff: { ...signOff, ...stray }, ...stray });
+    await db().answers.add({ ...storedAnswer, ...stray });
     await db().history.add({ ...HISTORY, ...stray, before: { ...HISTORY.before, ...stray } });
     await db().evidence.add({ ...(await evidence()), ...stray });
 
@@ -137,7 +152,7 @@ describe('stored records through a backup', () => {
     expect(text).not.toContain('legacyField');
     expect(text).not.toContain('revision');
     const [assessment] = await db().assessments.toArray();
-    expect(assessment).toEqual({ ...ASSESSMENT, revision: undefined });
+    expect(assessment).toEqual({ ...ASSESSMENT, signOff, revision: undefined });
     expect(Object.keys(assessment as object)).not.toContain('revision');
     const [answer] = await db().answers.toArray();
     expect(Object.keys(answer as object).sort()).toEqual(
