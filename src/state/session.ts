@@ -41,11 +41,8 @@ function statusOf(changes: UnsavedChanges): SaveStatus {
 let journal: Journal | undefined;
 
 const unsaved = new UnsavedChanges({
-  write: async (patches) => {
-    const saved = await saveAnswers(patches);
-    acceptWritten(saved.written);
-    return saved;
-  },
+  write: saveAnswers,
+  onWritten: (saved) => acceptWritten(saved.written),
   onChange: (changes) => {
     const snapshot = changes.changes;
     if (snapshot !== useSession.getState().unsaved) journal?.save([...snapshot.values()].map((c) => c.patch));

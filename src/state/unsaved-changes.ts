@@ -16,6 +16,11 @@ export interface UnsavedChangesOptions {
   write: (patches: AnswerPatch[]) => Promise<SavedAnswers>;
   /** Called after every change of the map (a change added, a write begun, made durable or failed). */
   onChange: (changes: UnsavedChanges) => void;
+  /**
+   * A write committed: called just before its changes leave the map, in the same synchronous step, so that the
+   * stored answers it hands on and the smaller map reach the screen in one render, never the older value between.
+   */
+  onWritten?: (saved: SavedAnswers) => void;
   /** A change is written at most this long after the first change that is not yet written, however typing goes on. */
   maxDelayMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -114,12 +119,14 @@ export class UnsavedChanges {
       this.problem = classifyStorageError(error).problem;
       return { ok: false, problem: this.problem };
     }
+    this.options.onWritten?.(saved);
     for (const { key, revision } of batch) {
       if (this.entries.get(key)?.revision === revision && this.entries.delete(key)) this.snapshot = undefined;
     }
     // A signed assessment can never take these changes; keeping them would fail every later write.
     this.problem = saved.refused.length > 0 ? 'readOnly' : undefined;
     this.lastSaved = new Date().toISOString();
+    this.options.onChange(this);
     if (this.entries.size > 0) this.schedule();
     return this.problem ? { ok: false, problem: this.problem } : { ok: true };
   }

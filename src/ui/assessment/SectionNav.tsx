@@ -41,7 +41,7 @@ export function changedByOthers(
  * The sections with their progress. On a narrow screen the list folds behind a button that names the current section
  * and its progress (styles.css shows the button only there), so the first question is on the first screen.
  */
-export function SectionNav({
+function SectionNavView({
   assessmentId,
   questionnaire,
   answers,
@@ -160,3 +160,10 @@ const SectionItem = memo(function SectionItem({
     </li>
   );
 });
+
+/**
+ * Re-rendered only when its inputs change: a save changes the assessment record (its `updated` time) and re-renders
+ * the page, and at 5,000 questions the hundred sections' figures are not worth computing again for that.
+ */
+export const SectionNav = memo(SectionNavView);
+
