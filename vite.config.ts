@@ -122,7 +122,10 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Not shipped: a map hands anyone the whole source layout of a deployment, and users never need it.
+    sourcemap: false,
   },
+  // The import reader (src/backup/read-worker.ts) loads pdf-lib only for PDFs: a module worker can split chunks.
+  worker: { format: 'es' },
   json: { stringify: true },
 });

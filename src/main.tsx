@@ -4,9 +4,11 @@ import { initI18n } from './i18n';
 import { startPwa } from './pwa/start';
 import { keepUnsavedChanges, useSession } from './state/session';
 import { App } from './ui/App';
+import { allowOwnScriptUrls } from './ui/common/trusted-types';
 import { FramedNotice, isFramed } from './ui/FramedNotice';
 import './ui/styles.css';
 
+allowOwnScriptUrls();
 initI18n();
 const framed = isFramed();
 if (!framed) {

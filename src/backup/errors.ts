@@ -18,6 +18,9 @@ export const BACKUP_CODES = [
   'pdfUnreadable',
   'pdfNoAttachment',
   'attachmentTooLarge',
+  'tooComplex',
+  'timedOut',
+  'readerFailed',
 ] as const;
 export type BackupCode = (typeof BACKUP_CODES)[number];
 

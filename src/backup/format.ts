@@ -10,8 +10,12 @@ export const BACKUP_FORMAT = 'conformo.backup';
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_APP = 'Conformo';
 
-/** Checked against the file's size before it is read. */
-export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
+/**
+ * Checked against the file's size before it is read. Evidence files are at most 25 MB each (33 MB in base64): this
+ * takes a backup with six of the largest, or hundreds of ordinary ones; a larger set of assessments is exported one
+ * assessment at a time (the export says so when a backup is larger than this).
+ */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /**
  * The assessment travels as it is stored, sign-off included, but never its team link: that holds the invitation

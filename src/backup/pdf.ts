@@ -1,8 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { ATTACHMENT_NAME } from '../engine/assessment-file';
+import { limitStructureStreams, PdfTooComplex, StepBudget, wasRefused } from './pdf-limits';
 
-/** A PDF name tree is shallow in practice; a hostile one may loop, so its walk is bounded. */
-const MAX_NODES = 10_000;
 /** The attachment is an assessment without its files: far below this. A compressed bomb stops here. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -10,12 +9,18 @@ export type PdfAttachment =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; problem: 'pdfUnreadable'; detail: string }
   | { ok: false; problem: 'pdfNoAttachment' }
+  | { ok: false; problem: 'tooComplex' }
   | { ok: false; problem: 'attachmentTooLarge'; max: number };
 
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  // "%PDF-" within the first KiB, as readers allow a little garbage before the header.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+/**
+ * A PDF by its structure: the header opens the file (a JSON file that mentions "%PDF-" is JSON), and its last KiB
+ * holds the cross-reference offset and the end-of-file marker, or it is a PDF that was cut short.
+ */
+export function pdfShape(bytes: Uint8Array): 'pdf' | 'truncatedPdf' | 'notPdf' {
+  const latin1 = new TextDecoder('latin1');
+  if (!/^%PDF-\d\.\d/.test(latin1.decode(bytes.subarray(0, 8)))) return 'notPdf';
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  return tail.includes('startxref') && tail.includes('%%EOF') ? 'pdf' : 'truncatedPdf';
 }
 
 /**
@@ -24,16 +29,14 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
  */
 export async function extractAssessmentJson(bytes: Uint8Array): Promise<PdfAttachment> {
   const pdf = await import('@cantoo/pdf-lib');
-  let doc: PDFDocument;
+  limitStructureStreams(pdf);
   try {
-    doc = await pdf.PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-  } catch (error) {
-    return { ok: false, problem: 'pdfUnreadable', detail: error instanceof Error ? error.message : String(error) };
-  }
-  try {
+    const doc = await pdf.PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    if (wasRefused(doc.context)) return { ok: false, problem: 'tooComplex' };
     return findAttachment(doc, pdf);
   } catch (error) {
     // A damaged or hostile PDF may break anywhere in its object graph.
+    if (error instanceof PdfTooComplex) return { ok: false, problem: 'tooComplex' };
     return { ok: false, problem: 'pdfUnreadable', detail: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -47,19 +50,25 @@ function findAttachment(doc: PDFDocument, pdf: PdfLib): PdfAttachment {
 
   const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   const root = names?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
-  const pending: (typeof root)[] = [root];
-  const seen = new Set<unknown>();
-  while (pending.length > 0 && seen.size < MAX_NODES) {
-    const node = pending.pop();
-    if (!node || seen.has(node)) continue;
-    seen.add(node);
+  if (!root) return { ok: false, problem: 'pdfNoAttachment' };
+  // A node is queued once, however many parents list it; every kid and entry looked at costs a step.
+  const budget = new StepBudget();
+  const pending = [root];
+  const seen = new Set<unknown>(pending);
+  while (pending.length > 0) {
+    const node = pending.pop() as NonNullable<typeof root>;
     const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
     for (let i = 0; kids && i < kids.size(); i += 1) {
+      budget.take();
       const kid = kids.lookup(i);
-      if (kid instanceof PDFDict) pending.push(kid);
+      if (kid instanceof PDFDict && !seen.has(kid)) {
+        seen.add(kid);
+        pending.push(kid);
+      }
     }
     const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);
     for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
+      budget.take();
       const spec = pairs.lookup(i + 1);
       if (!(spec instanceof PDFDict)) continue;
       const fileName =

@@ -1,7 +1,7 @@
 import { type BackupResult, backupError } from './errors';
 import { type VerifiedEntry, verifyEvidence } from './evidence';
 import { MAX_IMPORT_BYTES, type RestoredImport } from './format';
-import { extractAssessmentJson, looksLikePdf } from './pdf';
+import { extractAssessmentJson, pdfShape } from './pdf';
 import { parseImport } from './restore';
 import { checkSignOffs, type UnsignedOnImport } from './sign-offs';
 
@@ -32,7 +32,11 @@ export async function readImportFile(file: ImportFile, maxBytes = MAX_IMPORT_BYT
   if (file.size === 0) return { ok: false, errors: [backupError('', 'emptyFile')] };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let json: Uint8Array = bytes;
-  const pdf = looksLikePdf(bytes);
+  const shape = pdfShape(bytes);
+  if (shape === 'truncatedPdf') {
+    return { ok: false, errors: [backupError('', 'pdfUnreadable', { detail: 'no end of file' })] };
+  }
+  const pdf = shape === 'pdf';
   if (pdf) {
     const attachment = await extractAssessmentJson(bytes);
     if (!attachment.ok) {

@@ -15,6 +15,9 @@ export const CSP_DIRECTIVES: readonly string[] = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // Only the app's two policies (src/ui/common/trusted-types.ts) may turn a string into markup or a script URL.
+  "require-trusted-types-for 'script'",
+  'trusted-types conformo-markdown default',
 ];
 
 /** What only an HTTP header can say: a meta tag cannot forbid framing. */

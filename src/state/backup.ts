@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
 import type { BackupError } from '../backup/errors';
+import { MAX_IMPORT_BYTES } from '../backup/format';
 import type { ImportFile } from '../backup/read';
 import { slug } from '../engine/format';
 import type { ImportDecision, ImportPlan, ImportSummary } from '../storage/backup';
@@ -8,10 +9,21 @@ import { classifyStorageError, type StorageProblem } from '../storage/errors';
 import { useSession } from './session';
 
 export type { BackupError, ImportDecision, ImportSummary };
+export { MAX_IMPORT_BYTES };
 
 // Import and export code (the backup validator, base64, pdf-lib for reports) loads on first use, not with the page.
 const backupStorage = () => import('../storage/backup');
 const backupReader = () => import('../backup/read');
+const boundedReader = () => import('../backup/read-bounded');
+
+/**
+ * Where the browser has workers (every one Conformo supports), an imported file is read in one, with a time limit:
+ * a hostile file costs that worker, never the page. Elsewhere (tests in jsdom) it is read here.
+ */
+async function readImport(file: ImportFile) {
+  if (typeof Worker === 'function') return (await boundedReader()).readImportFileBounded(file);
+  return (await backupReader()).readImportFile(file);
+}
 
 export interface BackupFile {
   blob: Blob;
@@ -53,6 +65,8 @@ interface BackupState {
   unsignedOnImport: string[];
   /** The last export's file name. */
   exported: string | undefined;
+  /** The exported file is larger than an import accepts (MAX_IMPORT_BYTES): the user is told at once. */
+  exportedTooLargeToImport: boolean;
   conflicts: ImportConflict[];
   exportBackup: (assessment?: { id: string; title: string }, now?: Date) => Promise<BackupFile | undefined>;
   importFile: (file: ImportFile) => Promise<void>;
@@ -98,6 +112,7 @@ export const useBackup = create<BackupState>((set, get) => {
     summary: undefined,
     unsignedOnImport: [],
     exported: undefined,
+    exportedTooLargeToImport: false,
     conflicts: [],
 
     exportBackup: async (assessment, now = new Date()) => {
@@ -106,6 +121,7 @@ export const useBackup = create<BackupState>((set, get) => {
         failure: undefined,
         notSavedReason: undefined,
         exported: undefined,
+        exportedTooLargeToImport: false,
         errors: [],
         summary: undefined,
         unsignedOnImport: [],
@@ -120,8 +136,9 @@ export const useBackup = create<BackupState>((set, get) => {
         const { exportBackup } = await backupStorage();
         const document = await exportBackup(assessment ? [assessment.id] : undefined, now);
         const fileName = backupFileName(now, assessment?.title);
-        set({ phase: 'idle', exported: fileName });
-        return { blob: new Blob([JSON.stringify(document, null, 1)], { type: 'application/json' }), fileName };
+        const blob = new Blob([JSON.stringify(document, null, 1)], { type: 'application/json' });
+        set({ phase: 'idle', exported: fileName, exportedTooLargeToImport: blob.size > MAX_IMPORT_BYTES });
+        return { blob, fileName };
       } catch (error) {
         console.error('backup export failed', error);
         set({ phase: 'idle', failure: 'exportFailed' });
@@ -143,8 +160,7 @@ export const useBackup = create<BackupState>((set, get) => {
         unsignedOnImport: [],
       });
       try {
-        const { readImportFile } = await backupReader();
-        const read = await readImportFile(file);
+        const read = await readImport(file);
         if (!read.ok) {
           set({ phase: 'idle', errors: read.errors });
           return;

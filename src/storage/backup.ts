@@ -146,6 +146,7 @@ export interface ApplyOptions {
   /** Appended to the title of a copy kept next to the stored assessment, e.g. " (imported)". */
   copySuffix: string;
   newId?: () => string;
+  now?: () => Date;
 }
 
 /** What the user chose for each conflicting assessment, and what the plan says about it, as one decision. */
@@ -184,7 +185,7 @@ async function findConflict(
 export async function applyImport(
   plan: ImportPlan,
   decisions: ReadonlyMap<string, ImportDecision>,
-  { copySuffix, newId = () => crypto.randomUUID() }: ApplyOptions,
+  { copySuffix, newId = () => crypto.randomUUID(), now = () => new Date() }: ApplyOptions,
 ): Promise<ImportOutcome> {
   const summary: ImportSummary = { added: 0, copied: 0, replaced: 0, alreadyPresent: 0, skipped: 0, ids: [] };
   // Blobs are made before the transaction, which must not wait on anything but IndexedDB.
@@ -234,7 +235,11 @@ export async function applyImport(
   );
 
   async function write(entry: VerifiedEntry, id: string, title: string, copy: boolean): Promise<void> {
-    await d.assessments.put(assessmentRecord(entry.assessment, id, title));
+    // A time in the future (a clock set wrong, a crafted file) would make every later version look older and could
+    // never be replaced: it is stored as the moment of the import.
+    const importedAt = now().toISOString();
+    const updated = isLater(entry.assessment.updated, importedAt) ? importedAt : entry.assessment.updated;
+    await d.assessments.put(assessmentRecord({ ...entry.assessment, updated }, id, title));
     await d.answers.bulkPut(entry.answers.map((answer) => answerRecord(answer, id)));
     if (entry.history.length > 0) await d.history.bulkAdd(entry.history.map((h) => historyRecord(h, id)));
     const files: EvidenceRecord[] = [];

@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  doublyDeflatedObjectStream,
+  hugeXRefIndex,
+  manyEmptyObjects,
+  sharedKidsNameTree,
+} from '../backup/hostile-files';
 import { expectNoSeriousAxeViolations, launchChromium, openApp, startAssessment, waitUntilSaved } from './browser';
 
 let browser: Browser;
@@ -91,6 +97,32 @@ describe('backups in Chromium', () => {
     });
     await page.getByRole('alert').filter({ hasText: 'This is not a Conformo backup' }).waitFor();
     await page.getByText('No assessment yet').waitFor();
+    await page.context().close();
+  });
+
+  it("refuses files built to exhaust the reader in a worker of their own, in the user's language", async () => {
+    const page = await openApp(browser, 'de-DE');
+    await page.getByText('Noch keine Bewertung').waitFor();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const hostile = [
+      { name: 'bombe.pdf', bytes: doublyDeflatedObjectStream() },
+      { name: 'index.pdf', bytes: hugeXRefIndex() },
+      { name: 'baum.pdf', bytes: sharedKidsNameTree() },
+      { name: 'leer.json', bytes: manyEmptyObjects(4_100_000) },
+    ];
+    for (const [i, file] of hostile.entries()) {
+      await page
+        .getByLabel('Sicherung oder Bericht importieren')
+        .setInputFiles({ name: file.name, buffer: Buffer.from(file.bytes), mimeType: 'application/octet-stream' });
+      const alert = page.getByRole('alert').filter({ hasText: `${file.name} wurde nicht importiert.` });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Diese Datei ist anders aufgebaut als jede Sicherung');
+      // The page answered throughout: the file was read by a worker, one per import, ended afterwards.
+      expect(workers).toHaveLength(i + 1);
+    }
+    expect(workers.every((url) => /read-worker/.test(url))).toBe(true);
+    await page.getByText('Noch keine Bewertung').waitFor();
     await page.context().close();
   });
 

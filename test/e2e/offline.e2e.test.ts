@@ -23,11 +23,13 @@ describe('the service worker build', () => {
   it('precaches every file of the app: entry and lazy chunks, CSS, fonts, icons, manifest', () => {
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
     const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
-    const assets = readdirSync(join(dist, 'assets'))
-      .filter((f) => !f.endsWith('.map'))
-      .map((f) => `assets/${f}`);
+    const assets = readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`);
+    // No source maps are shipped: they would hand out the source layout of every deployment.
+    expect(assets.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(assets.some((f) => f.endsWith('.ttf'))).toBe(true);
     expect(assets.some((f) => /^assets\/report-.*\.js$/.test(f))).toBe(true);
+    // The import reader runs in a worker of its own, and works offline too.
+    expect(assets.some((f) => /^assets\/read-worker-.*\.js$/.test(f))).toBe(true);
     const icons = readdirSync(join(dist, 'icons')).map((f) => `icons/${f}`);
     for (const file of [...assets, ...icons, 'index.html', 'manifest.webmanifest', 'favicon.svg']) {
       expect(precached.has(file), file).toBe(true);

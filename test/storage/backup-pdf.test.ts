@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractAssessmentJson, MAX_ATTACHMENT_BYTES } from '../../src/backup/pdf';
+import { extractAssessmentJson, MAX_ATTACHMENT_BYTES, pdfShape } from '../../src/backup/pdf';
 import { type ImportFile, readImportFile } from '../../src/backup/read';
 import { applyImport, planImport } from '../../src/storage/backup';
 import { db, listAnswers, selectDatabase } from '../../src/storage/repository';
+import { doublyDeflatedObjectStream, hugeXRefIndex, sharedKidsNameTree } from '../backup/hostile-files';
 import { answers, fixtureQuestionnaire } from '../helpers';
 import { ASSESSMENT, readBack, report } from '../report/report-helpers';
 
@@ -95,6 +96,35 @@ describe('a hostile PDF', () => {
     expect(await readImportFile(fileOf(pdf))).toEqual({
       ok: false,
       errors: [{ pointer: '', code: 'attachmentTooLarge', params: { max: MAX_ATTACHMENT_BYTES } }],
+    });
+  });
+
+  const refused = { ok: false, errors: [{ pointer: '', code: 'tooComplex', params: {} }] };
+
+  it('stops an object stream deflated twice before it inflates (7 KB became 6 GB in pdf-lib)', async () => {
+    const pdf = doublyDeflatedObjectStream();
+    expect(pdf.length).toBeLessThan(16 * 1024);
+    expect(await extractAssessmentJson(pdf)).toEqual({ ok: false, problem: 'tooComplex' });
+    expect(await readImportFile(fileOf(pdf))).toEqual(refused);
+  });
+
+  it('refuses a cross-reference stream whose /Index promises more entries than it holds', async () => {
+    expect(await readImportFile(fileOf(hugeXRefIndex()))).toEqual(refused);
+  });
+
+  it('walks a name tree whose nodes share one /Kids array within a bounded number of steps', async () => {
+    expect(await readImportFile(fileOf(sharedKidsNameTree()))).toEqual(refused);
+  });
+
+  it('takes a file for a PDF by its structure, not by a "%PDF-" somewhere near its start', async () => {
+    const pdf = await report(fixtureQuestionnaire(), ANSWERS, 'en');
+    expect(pdfShape(pdf)).toBe('pdf');
+    expect(pdfShape(pdf.subarray(0, 2000))).toBe('truncatedPdf');
+    expect(pdfShape(new TextEncoder().encode('{"title": "%PDF-1.7 notes"}'))).toBe('notPdf');
+    expect(pdfShape(new TextEncoder().encode(' %PDF-1.7\n'))).toBe('notPdf');
+    expect(await readImportFile(fileOf(pdf.subarray(0, 2000)))).toMatchObject({
+      ok: false,
+      errors: [{ code: 'pdfUnreadable' }],
     });
   });
 });

@@ -228,6 +228,29 @@ describe('backup export and import', () => {
     expect(await snapshot()).toEqual(newerState);
   });
 
+  it('stores a time in the future as the moment of the import, so that a later version can still replace it', async () => {
+    const stored = await seed();
+    const document = await exportBackup();
+    const entry = document.assessments[0];
+    if (!entry) throw new Error('nothing exported');
+    entry.assessment.updated = '2099-01-01T00:00:00.000Z';
+    fresh();
+    const read = await readImportFile(fileOf(document));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const importedAt = new Date('2026-05-01T08:00:00.000Z');
+    await applyImport(await planImport(read.value.entries, read.value.scope), new Map(), {
+      copySuffix: '',
+      now: () => importedAt,
+    });
+    expect((await db().assessments.get(stored.id))?.updated).toBe(importedAt.toISOString());
+
+    // A version made after the import is newer, and replaces it.
+    entry.assessment.updated = '2026-06-01T00:00:00.000Z';
+    const { plan, summary } = await importFile(fileOf(document), { [stored.id]: 'replace' });
+    expect(plan.items).toMatchObject([{ status: 'conflict', importedIsNewer: true }]);
+    expect(summary).toMatchObject({ replaced: 1 });
+  });
+
   it('writes all or nothing: a failure in the middle leaves the database as it was', async () => {
     await seed('First');
     await seed('Second');

@@ -138,7 +138,7 @@ describe('the backup panel', () => {
     expect(await db().assessments.count()).toBe(0);
   });
 
-  it('refuses a file over 300 MB before reading it, in MB of the user’s language', async () => {
+  it('refuses a file over 200 MB before reading it, in MB of the user’s language', async () => {
     const user = userEvent.setup();
     await act(() => i18n.changeLanguage('fr'));
     renderWithRouter(<BackupPanel />);
@@ -147,7 +147,7 @@ describe('the backup panel', () => {
     const read = vi.spyOn(huge, 'arrayBuffer');
     await user.upload(await screen.findByLabelText('Importer une sauvegarde ou un rapport'), huge);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Le fichier pèse 320,5 Mo ; seuls les fichiers jusqu’à 300 Mo peuvent être importés.',
+      'Le fichier pèse 320,5 Mo ; seuls les fichiers jusqu’à 200 Mo peuvent être importés.',
     );
     expect(read).not.toHaveBeenCalled();
   });

@@ -166,4 +166,3 @@ const SectionItem = memo(function SectionItem({
  * the page, and at 5,000 questions the hundred sections' figures are not worth computing again for that.
  */
 export const SectionNav = memo(SectionNavView);
-

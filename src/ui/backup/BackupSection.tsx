@@ -2,7 +2,7 @@ import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealHidden } from '../../engine/hidden-characters';
 import { useAssessments } from '../../state/assessments';
-import { type ImportSummary, useBackup } from '../../state/backup';
+import { type ImportSummary, MAX_IMPORT_BYTES, useBackup } from '../../state/backup';
 import { downloadBlob } from '../common/download';
 import { ConflictDialog } from './ConflictDialog';
 import { ImportErrors } from './ImportErrors';
@@ -24,8 +24,18 @@ export function BackupSection() {
   const { t } = useTranslation();
   const id = useId();
   const assessments = useAssessments();
-  const { phase, fileName, errors, failure, notSavedReason, summary, exported, conflicts, unsignedOnImport } =
-    useBackup();
+  const {
+    phase,
+    fileName,
+    errors,
+    failure,
+    notSavedReason,
+    summary,
+    exported,
+    exportedTooLargeToImport,
+    conflicts,
+    unsignedOnImport,
+  } = useBackup();
   const { exportBackup, importFile, resolveConflicts, cancelImport } = useBackup.getState();
   const busy = phase !== 'idle';
   const input = useRef<HTMLInputElement>(null);
@@ -54,7 +64,10 @@ export function BackupSection() {
             : summary
               ? summaryText(summary, t)
               : exported
-                ? t('backup:export.done', { name: exported })
+                ? t(exportedTooLargeToImport ? 'backup:export.doneTooLarge' : 'backup:export.done', {
+                    name: exported,
+                    max: MAX_IMPORT_BYTES / (1024 * 1024),
+                  })
                 : '';
 
   return (
@@ -76,7 +89,7 @@ export function BackupSection() {
             ref={input}
           />
           <p className="hint" id={`${id}-file-hint`}>
-            {t('backup:import.hint')}
+            {t('backup:import.hint', { max: MAX_IMPORT_BYTES / (1024 * 1024) })}
           </p>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { useMemo } from 'react';
+import { htmlPolicy } from './trusted-types';
 
 /**
  * Help texts use simple Markdown. With `html: false` markdown-it escapes any raw HTML, and its link validation
@@ -17,7 +18,9 @@ export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }
 
+const markdownHtml = htmlPolicy('conformo-markdown', renderMarkdown);
+
 export function Markdown({ source, className }: { source: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+  const html = useMemo(() => markdownHtml(source), [source]);
   return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
