@@ -1,3 +1,4 @@
+import { activeContentOf } from './active-content';
 import { type BackupResult, backupError } from './errors';
 import { type VerifiedEntry, verifyEvidence } from './evidence';
 import { MAX_IMPORT_BYTES, type RestoredImport } from './format';
@@ -19,6 +20,8 @@ export interface ReadImport {
   entries: VerifiedEntry[];
   /** Signed assessments whose content hash did not match: they are imported as not signed off. */
   unsigned: UnsignedOnImport[];
+  /** Names of evidence files of a kind that can run code when opened (HTML, SVG, scripts, programs). */
+  activeContent: string[];
 }
 
 /**
@@ -57,5 +60,8 @@ export async function readImportFile(file: ImportFile, maxBytes = MAX_IMPORT_BYT
   if (!verified.ok) return verified;
   const { entries, unsigned } = await checkSignOffs(verified.value);
   const { kind, scope } = restored.value;
-  return { ok: true, value: { source: pdf ? 'pdf' : kind, scope, entries, unsigned } };
+  return {
+    ok: true,
+    value: { source: pdf ? 'pdf' : kind, scope, entries, unsigned, activeContent: activeContentOf(entries) },
+  };
 }

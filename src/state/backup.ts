@@ -63,6 +63,8 @@ interface BackupState {
   summary: ImportSummary | undefined;
   /** Titles of the assessments of the last import whose sign-off did not match their content (imported unsigned). */
   unsignedOnImport: string[];
+  /** Names of evidence files of the last import that could run code when opened: imported, and the user warned. */
+  activeContentOnImport: string[];
   /** The last export's file name. */
   exported: string | undefined;
   /** The exported file is larger than an import accepts (MAX_IMPORT_BYTES): the user is told at once. */
@@ -77,6 +79,7 @@ interface BackupState {
 /** The plan waiting for the user's choices; large (evidence bytes), so kept out of the rendered state. */
 let pending: ImportPlan | undefined;
 let pendingUnsigned: string[] = [];
+let pendingActiveContent: string[] = [];
 
 function failureOf(error: unknown): BackupFailure {
   return classifyStorageError(error).problem;
@@ -92,14 +95,21 @@ export const useBackup = create<BackupState>((set, get) => {
     try {
       const { applyImport } = await backupStorage();
       const outcome = await applyImport(plan, decisions, { copySuffix: copySuffix() });
-      if (outcome.ok) set({ phase: 'idle', summary: outcome.summary, unsignedOnImport: pendingUnsigned });
-      else set({ phase: 'idle', failure: 'changedMeanwhile' });
+      if (outcome.ok) {
+        set({
+          phase: 'idle',
+          summary: outcome.summary,
+          unsignedOnImport: pendingUnsigned,
+          activeContentOnImport: pendingActiveContent,
+        });
+      } else set({ phase: 'idle', failure: 'changedMeanwhile' });
     } catch (error) {
       console.error('import failed', error);
       set({ phase: 'idle', failure: failureOf(error) });
     } finally {
       pending = undefined;
       pendingUnsigned = [];
+      pendingActiveContent = [];
     }
   };
 
@@ -111,6 +121,7 @@ export const useBackup = create<BackupState>((set, get) => {
     notSavedReason: undefined,
     summary: undefined,
     unsignedOnImport: [],
+    activeContentOnImport: [],
     exported: undefined,
     exportedTooLargeToImport: false,
     conflicts: [],
@@ -125,6 +136,7 @@ export const useBackup = create<BackupState>((set, get) => {
         errors: [],
         summary: undefined,
         unsignedOnImport: [],
+        activeContentOnImport: [],
       });
       try {
         // Typed text waiting to be saved belongs in the backup: without it, no backup.
@@ -158,6 +170,7 @@ export const useBackup = create<BackupState>((set, get) => {
         exported: undefined,
         conflicts: [],
         unsignedOnImport: [],
+        activeContentOnImport: [],
       });
       try {
         const read = await readImport(file);
@@ -166,6 +179,7 @@ export const useBackup = create<BackupState>((set, get) => {
           return;
         }
         pendingUnsigned = read.value.unsigned.map((assessment) => assessment.title);
+        pendingActiveContent = read.value.activeContent;
         const { planImport } = await backupStorage();
         const plan = await planImport(read.value.entries, read.value.scope);
         const conflicts = plan.items.flatMap((item): ImportConflict[] =>

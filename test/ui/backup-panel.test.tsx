@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useBackup } from '../../src/state/backup';
+import { addEvidence } from '../../src/storage/evidence';
 import { createAssessment, db, listAnswers, saveAnswers, selectDatabase } from '../../src/storage/repository';
 import { BackupPanel } from '../../src/ui/backup/BackupPanel';
 import { captureDownloads, type Download, i18n, renderWithRouter } from './render';
@@ -105,6 +106,31 @@ describe('the backup panel', () => {
       '« Triage « signé » » comportait une validation dont l’empreinte ne correspond pas à ses réponses',
     );
     expect((await db().assessments.get(id))?.status).toBe('inProgress');
+  });
+
+  it('imports evidence files that could run code when opened, and says which, in German too', async () => {
+    const user = userEvent.setup();
+    const { id } = await seed();
+    const page = new File(['<script>alert(1)</script>'], 'rapport.html', { type: 'text/html' });
+    const hidden = new File(['<svg/>'], 'logo.png', { type: 'image/svg+xml' });
+    const plain = new File(['policy'], 'policy.txt', { type: 'text/plain' });
+    for (const file of [page, hidden, plain]) await addEvidence(id, 'q1', file);
+    renderWithRouter(<BackupPanel />);
+    const backup = await exportEverything(user);
+    selectDatabase(`conformo-ui-backup-${crypto.randomUUID()}`);
+    await act(() => i18n.changeLanguage('de'));
+
+    await user.upload(screen.getByLabelText('Sicherung oder Bericht importieren'), jsonFile(await backup.blob.text()));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Einige Nachweisdateien dieser Sicherung sind von einer Art, die beim Öffnen Code ausführen kann: „rapport.html“ und „logo.png“.',
+    );
+    expect(alert).not.toHaveTextContent('policy.txt');
+    expect((await db().evidence.toArray()).map((file) => file.name).sort()).toEqual([
+      'logo.png',
+      'policy.txt',
+      'rapport.html',
+    ]);
   });
 
   it('shows located errors in the user’s language and writes nothing', async () => {

@@ -1,9 +1,11 @@
 import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealHidden } from '../../engine/hidden-characters';
+import { LOCALE_TAGS } from '../../engine/localize';
 import { useAssessments } from '../../state/assessments';
 import { type ImportSummary, MAX_IMPORT_BYTES, useBackup } from '../../state/backup';
 import { downloadBlob } from '../common/download';
+import { useLanguage } from '../common/useLanguage';
 import { ConflictDialog } from './ConflictDialog';
 import { ImportErrors } from './ImportErrors';
 import './backup.css';
@@ -23,6 +25,7 @@ function summaryText(summary: ImportSummary, t: (key: string, values?: Record<st
 export function BackupSection() {
   const { t } = useTranslation();
   const id = useId();
+  const language = useLanguage();
   const assessments = useAssessments();
   const {
     phase,
@@ -35,6 +38,7 @@ export function BackupSection() {
     exportedTooLargeToImport,
     conflicts,
     unsignedOnImport,
+    activeContentOnImport,
   } = useBackup();
   const { exportBackup, importFile, resolveConflicts, cancelImport } = useBackup.getState();
   const busy = phase !== 'idle';
@@ -103,6 +107,15 @@ export function BackupSection() {
             <p key={title}>{t('backup:import.signOffNotKept', { title })}</p>
           ))}
         </div>
+      )}
+      {activeContentOnImport.length > 0 && (
+        <p role="alert" className="notice warning">
+          {t('backup:import.activeContent', {
+            names: new Intl.ListFormat(LOCALE_TAGS[language], { type: 'conjunction' }).format(
+              activeContentOnImport.map((name) => t('backup:import.quotedName', { name: revealHidden(name) })),
+            ),
+          })}
+        </p>
       )}
       {failure && (
         <p role="alert" className="field-error">
