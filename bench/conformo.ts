@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { answerRecords, answersFor } from './answers';
 import { call, type Heap, heapAfterGc, newContext, openAndWatch, sleep } from './browser';
+import { type HostileImport, measureHostileImports } from './hostile-import';
 import {
   type ArrowRun,
   arrowSamples,
@@ -59,6 +60,8 @@ export interface ConformoResult {
   /** Click on "Summary" -> the gaps heading is on screen, every question answered. */
   summary: Runs;
   pdf?: { ms: number[]; bytes: number };
+  /** Files built to exhaust the import reader, refused on the home screen (measured at one size only). */
+  hostileImports?: HostileImport[];
 }
 
 export interface Plan {
@@ -70,6 +73,7 @@ export interface Plan {
   switches: number;
   summaries: number;
   pdfRuns: number;
+  hostileImports?: boolean;
 }
 
 const RADIO = { selector: '.section-content input[type=radio]:enabled' };
@@ -244,6 +248,22 @@ export async function measureConformo(
     }
     result.pdf = { ms, bytes };
     log(`PDF ${ms.join(' / ')} ms, ${(bytes / 1048576).toFixed(2)} MB`);
+  }
+  if (plan.hostileImports) {
+    const home = await replace(
+      (
+        await openAndWatch(
+          context,
+          baseUrl,
+          { listed: { selector: '#new-questionnaire option', text: title } },
+          'listed',
+        )
+      ).page,
+    );
+    result.hostileImports = await measureHostileImports(home);
+    log(
+      `hostile imports: ${result.hostileImports.map((h) => `${h.file} refused in ${h.refusedMs} ms, longest frame gap ${h.longestFrameGapMs} ms`).join('; ')}`,
+    );
   }
   await context.close();
   return result;

@@ -271,6 +271,15 @@ export function budgets(r: Results): Budget[] {
         met: first <= 3000,
       });
     }
+    if (o1.hostileImports) {
+      const longest = Math.max(...o1.hostileImports.map((h) => h.longestFrameGapMs));
+      list.push({
+        name: 'Longest frame gap while a file built to exhaust the reader is refused (4 files of the security review)',
+        limit: '≤ 100 ms',
+        measured: `${fmt(longest)} (refused in ${o1.hostileImports.map((h) => fmt(h.refusedMs)).join(' / ')})`,
+        met: longest <= 100,
+      });
+    }
     if (o5) {
       list.push({
         name: 'Option click -> screen updated, p95, 5,000 questions',

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       const server = await serve(root, `bench/dist/${size}`);
       try {
         log(`Conformo, ${size} questions`);
-        const plan = { ...PLAN, pdfRuns: size === 1000 ? 2 : 0 };
+        const plan = { ...PLAN, pdfRuns: size === 1000 ? 2 : 0, hostileImports: size === 1000 };
         conformo.push(await withBrowser((b) => measureConformo(b, server.url, size, plan, (l) => log(`  ${l}`))));
       } finally {
         await server.close();
