@@ -35,5 +35,8 @@ export function isActiveContent(file: { name: string; type: string }): boolean {
  * be genuine evidence, a saved web page for instance) and always downloaded as bytes; the user is warned.
  */
 export function activeContentOf(entries: readonly VerifiedEntry[]): string[] {
-  return entries.flatMap((entry) => entry.evidence.filter(isActiveContent).map((file) => file.name));
+  // Sorted: the warning reads the same whatever order the file lists them in.
+  return entries
+    .flatMap((entry) => entry.evidence.filter(isActiveContent).map((file) => file.name))
+    .sort((a, b) => a.localeCompare(b));
 }

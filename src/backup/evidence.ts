@@ -1,5 +1,5 @@
+import { base64ToBytes } from '../engine/base64';
 import { sha256OfBytes } from '../engine/canonical';
-import { base64ToBytes } from './base64';
 import { type BackupError, type BackupResult, backupError } from './errors';
 import type { BackupEntry, BackupEvidenceMeta, RestoredImport } from './format';
 

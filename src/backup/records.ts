@@ -7,7 +7,7 @@ import type {
   HistoryRecord,
 } from '../engine/records';
 import type { TeamPerson } from '../engine/team-document';
-import type { AnswerValue, SignOff } from '../engine/types';
+import type { AnswerValue, SignOff, SignOffSignature } from '../engine/types';
 import type { BackupAnswer, BackupAssessment, BackupEvidence, BackupEvidenceMeta, BackupHistoryEntry } from './format';
 
 /**
@@ -42,6 +42,12 @@ function answerValue(value: unknown): AnswerValue | undefined {
   return undefined;
 }
 
+const SIGNATURE: Readers<SignOffSignature> = {
+  algorithm: (value) => String(value) as SignOffSignature['algorithm'],
+  publicKey: text,
+  value: text,
+};
+
 const SIGN_OFF: Readers<SignOff> = {
   name: text,
   role: text,
@@ -49,6 +55,7 @@ const SIGN_OFF: Readers<SignOff> = {
   statement: text,
   contentHash: text,
   signedAt: text,
+  signature: (value) => (typeof value === 'object' && value !== null ? readWith(SIGNATURE, value) : undefined),
 };
 
 const ASSESSMENT: Readers<BackupAssessment> = {

@@ -1,10 +1,10 @@
 import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_FORMAT_VERSION } from '../engine/assessment-file';
+import { decodedLength } from '../engine/base64';
 import { checkDepth } from '../engine/depth';
 import { validateBackupSchema } from '../engine/generated/validators.js';
 import { MAX_EVIDENCE_BYTES } from '../engine/records';
 import { simplifySchemaErrors } from '../engine/schema-errors';
 import type { SchemaError } from '../engine/schema-validator';
-import { decodedLength } from './base64';
 import { type BackupError, type BackupResult, backupError } from './errors';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupEntry, type RestoredImport } from './format';
 import { backupAnswer, backupAssessment, backupEvidence, backupHistory } from './records';

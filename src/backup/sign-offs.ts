@@ -1,4 +1,5 @@
 import { sha256Hex } from '../engine/canonical';
+import { verifySignOff } from '../engine/sign-off-signature';
 import { signedContent } from '../engine/signed-content';
 import type { VerifiedEntry } from './evidence';
 
@@ -6,6 +7,8 @@ import type { VerifiedEntry } from './evidence';
 export interface UnsignedOnImport {
   id: string;
   title: string;
+  /** The answers or details differ from what was signed, or the declaration no longer matches its signature. */
+  reason: 'contentChanged' | 'signatureInvalid';
 }
 
 /**
@@ -25,13 +28,21 @@ export async function checkSignOffs(
       continue;
     }
     const hash = await sha256Hex(signedContent({ assessment, answers: entry.answers }));
-    if (assessment.signOff && assessment.status === 'signed' && assessment.signOff.contentHash === hash) {
+    const { signOff } = assessment;
+    const holds = signOff !== undefined && assessment.status === 'signed' && signOff.contentHash === hash;
+    // A sign-off made before keys existed has no signature: its content hash alone is checked, as it always was.
+    const signature = holds ? await verifySignOff(signOff) : undefined;
+    if (holds && signature !== 'invalid') {
       checked.push(entry);
       continue;
     }
     const { signOff: _refused, ...rest } = assessment;
     checked.push({ ...entry, assessment: { ...rest, status: entry.answers.length > 0 ? 'inProgress' : 'draft' } });
-    unsigned.push({ id: assessment.id, title: assessment.title });
+    unsigned.push({
+      id: assessment.id,
+      title: assessment.title,
+      reason: signature === 'invalid' ? 'signatureInvalid' : 'contentChanged',
+    });
   }
   return { entries: checked, unsigned };
 }

@@ -140,4 +140,15 @@ export interface SignOff {
   /** SHA-256 of the canonical JSON of the assessment and its answers when signed. */
   contentHash: string;
   signedAt: string;
+  /** Made with the validator's key on the signing device (absent from sign-offs made before keys existed). */
+  signature?: SignOffSignature;
+}
+
+/** An ECDSA P-256 signature of the sign-off (src/engine/sign-off-signature.ts), with the public key to check it. */
+export interface SignOffSignature {
+  algorithm: 'ECDSA-P256-SHA256';
+  /** The public key, SPKI, base64. */
+  publicKey: string;
+  /** The signature (IEEE P1363, 64 bytes), base64. */
+  value: string;
 }

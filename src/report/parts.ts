@@ -284,6 +284,12 @@ function signOffBlock({ layout, input, options }: Part): void {
     [t('annex.signedOn'), `${formatDate(signOff.date, language)} (${signOff.signedAt})`],
     [t('annex.statement'), signOff.statement],
     [t('annex.contentHash'), signOff.contentHash],
+    ...(signOff.signature
+      ? ([
+          [t('annex.signature'), signOff.signature.value],
+          [t('annex.publicKey'), signOff.signature.publicKey],
+        ] as [string, string][])
+      : ([[t('annex.signature'), t('annex.noSignature')]] as [string, string][])),
   ];
   for (const [label, value] of rows) {
     layout.row([

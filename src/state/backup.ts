@@ -3,12 +3,13 @@ import { create } from 'zustand';
 import type { BackupError } from '../backup/errors';
 import { MAX_IMPORT_BYTES } from '../backup/format';
 import type { ImportFile } from '../backup/read';
+import type { UnsignedOnImport } from '../backup/sign-offs';
 import { slug } from '../engine/format';
 import type { ImportDecision, ImportPlan, ImportSummary } from '../storage/backup';
 import { classifyStorageError, type StorageProblem } from '../storage/errors';
 import { useSession } from './session';
 
-export type { BackupError, ImportDecision, ImportSummary };
+export type { BackupError, ImportDecision, ImportSummary, UnsignedOnImport };
 export { MAX_IMPORT_BYTES };
 
 // Import and export code (the backup validator, base64, pdf-lib for reports) loads on first use, not with the page.
@@ -61,8 +62,8 @@ interface BackupState {
   notSavedReason: StorageProblem | undefined;
   /** The result of the last import. */
   summary: ImportSummary | undefined;
-  /** Titles of the assessments of the last import whose sign-off did not match their content (imported unsigned). */
-  unsignedOnImport: string[];
+  /** Assessments of the last import whose sign-off did not hold (imported unsigned), and why. */
+  unsignedOnImport: UnsignedOnImport[];
   /** Names of evidence files of the last import that could run code when opened: imported, and the user warned. */
   activeContentOnImport: string[];
   /** The last export's file name. */
@@ -78,7 +79,7 @@ interface BackupState {
 
 /** The plan waiting for the user's choices; large (evidence bytes), so kept out of the rendered state. */
 let pending: ImportPlan | undefined;
-let pendingUnsigned: string[] = [];
+let pendingUnsigned: UnsignedOnImport[] = [];
 let pendingActiveContent: string[] = [];
 
 function failureOf(error: unknown): BackupFailure {
@@ -178,7 +179,7 @@ export const useBackup = create<BackupState>((set, get) => {
           set({ phase: 'idle', errors: read.errors });
           return;
         }
-        pendingUnsigned = read.value.unsigned.map((assessment) => assessment.title);
+        pendingUnsigned = read.value.unsigned;
         pendingActiveContent = read.value.activeContent;
         const { planImport } = await backupStorage();
         const plan = await planImport(read.value.entries, read.value.scope);

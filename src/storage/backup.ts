@@ -1,4 +1,3 @@
-import { bytesToBase64 } from '../backup/base64';
 import { contentKey, isLater } from '../backup/compare';
 import type { VerifiedEntry } from '../backup/evidence';
 import {
@@ -19,6 +18,7 @@ import {
   evidenceRecord,
   historyRecord,
 } from '../backup/records';
+import { bytesToBase64 } from '../engine/base64';
 import type { AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
 import type { ConformoDatabase } from './db';
 import { guarded } from './errors';

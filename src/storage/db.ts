@@ -12,6 +12,7 @@ export class ConformoDatabase extends Dexie {
   answers!: EntityTable<AnswerRecord, 'assessmentId'>;
   history!: EntityTable<HistoryRecord, 'id'>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
+  keys!: EntityTable<SigningKeyRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -42,8 +43,23 @@ export class ConformoDatabase extends Dexie {
       history: '++id, assessmentId, [assessmentId+questionId]',
       evidence: 'id, assessmentId, [assessmentId+questionId]',
     });
+    // 4: the key pair that signs this device's sign-offs; a new table, nothing to convert.
+    this.version(4).stores({
+      assessments: 'id, questionnaireId, updated, team.shareId',
+      answers: '[assessmentId+questionId], assessmentId',
+      history: '++id, assessmentId, [assessmentId+questionId]',
+      evidence: 'id, assessmentId, [assessmentId+questionId]',
+      keys: 'id',
+    });
   }
 }
 
+/** A CryptoKeyPair stored as IndexedDB stores keys: the private key stays non-extractable. */
+export interface SigningKeyRecord {
+  id: 'sign-off';
+  keys: CryptoKeyPair;
+  created: string;
+}
+
 /** The schema version this build writes; a database above it was written by a newer Conformo. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

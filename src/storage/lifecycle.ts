@@ -1,9 +1,11 @@
 import { sha256Hex } from '../engine/canonical';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
+import { signSignOff } from '../engine/sign-off-signature';
 import { signedContent } from '../engine/signed-content';
 import type { SignOff } from '../engine/types';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
+import { signingKey } from './signing-key';
 
 export type AssessmentDetails = Pick<AssessmentRecord, 'title' | 'organisation' | 'aiSystem' | 'assessor'>;
 
@@ -131,11 +133,14 @@ export async function signOffAssessment(
   );
   if (!read.assessment) throw new StorageError('unknown');
   if (read.assessment.status === 'signed') throw new StorageError('readOnly');
-  const signOff: SignOff = {
-    ...input,
-    contentHash: await sha256Hex(signedContent({ assessment: read.assessment, answers: read.answers })),
-    signedAt: now.toISOString(),
-  };
+  const signOff: SignOff = await signSignOff(
+    {
+      ...input,
+      contentHash: await sha256Hex(signedContent({ assessment: read.assessment, answers: read.answers })),
+      signedAt: now.toISOString(),
+    },
+    await guarded(signingKey),
+  );
   const written = await guarded(() =>
     db().transaction('rw', db().assessments, async () => {
       const current = await db().assessments.get(id);

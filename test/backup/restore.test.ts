@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodedLength } from '../../src/backup/base64';
 import { contentKey, isLater } from '../../src/backup/compare';
 import { verifyEvidence } from '../../src/backup/evidence';
 import { parseImport, restoreImport } from '../../src/backup/restore';
+import { base64ToBytes, bytesToBase64, decodedLength } from '../../src/engine/base64';
 import { sha256OfBytes } from '../../src/engine/canonical';
 import { MAX_EVIDENCE_BYTES } from '../../src/engine/records';
 import { readJson } from '../helpers';

@@ -69,7 +69,10 @@ describe('sign-off in Chromium', () => {
     await page.getByLabel('Role', { exact: true }).fill('Chief compliance officer');
     await page.getByRole('button', { name: 'Sign off and make read-only' }).click();
     await page.getByText('Signed off by Jeanne Weber (Chief compliance officer)', { exact: false }).waitFor();
-    expect(await page.locator('.signoff code.hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    // The content fingerprint, then the fingerprint of this device's signing key.
+    await expect
+      .poll(() => page.locator('.signoff code.hash').allTextContents())
+      .toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
 
     await nav.getByRole('link', { name: /AI literacy/ }).click();
     await page.getByText('This assessment is signed off and read-only.').waitFor();

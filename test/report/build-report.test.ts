@@ -132,11 +132,9 @@ describe('the PDF report', () => {
 
 describe('the PDF report of a signed assessment with evidence', () => {
   it('lists evidence files with their hashes and the sign-off with its content hash', async () => {
-    const signed = {
-      ...ASSESSMENT,
-      status: 'signed',
-      revision: 2,
-      signOff: {
+    const { createSigningKey, signSignOff } = await import('../../src/engine/sign-off-signature');
+    const signOff = await signSignOff(
+      {
         name: 'Dr. Jeanne Weber',
         role: 'Chief compliance officer',
         date: '2026-11-28',
@@ -144,7 +142,9 @@ describe('the PDF report of a signed assessment with evidence', () => {
         contentHash: 'a'.repeat(64),
         signedAt: '2026-11-28T16:00:00.000Z',
       },
-    };
+      await createSigningKey(),
+    );
+    const signed = { ...ASSESSMENT, status: 'signed', revision: 2, signOff };
     const evidence = [
       { questionId: 'risk-system', name: 'risk-register.xlsx', size: 48213, sha256: 'b'.repeat(64) },
       { questionId: 'risk-system', name: '<img src=x onerror=alert(1)>\u202Efdp.exe', size: 1, sha256: 'c'.repeat(64) },
@@ -167,6 +167,10 @@ describe('the PDF report of a signed assessment with evidence', () => {
     expect(text).toContain('Evidence file: <img src=x onerror=alert(1)>\uFFFDfdp.exe (1 byte)');
     expect(flat).toContain('b'.repeat(64));
     expect(flat).toContain('a'.repeat(64));
+    // The signature and the public key that checks it, printed whole (wrapped across lines).
+    expect(text).toMatch(/Signature \(ECDSA P-256,\s+SHA-256\)/);
+    expect(flat).toContain(signOff.signature?.value);
+    expect(flat).toContain(signOff.signature?.publicKey);
     expect(text).toMatch(/Revision\s+2/);
   });
 });

@@ -425,7 +425,7 @@ describe('keeping both copies of a signed assessment', () => {
     fresh();
     const read = await readImportFile(fileOf(forged));
     if (!read.ok) throw new Error('refused');
-    expect(read.value.unsigned).toEqual([{ id: stored.id, title: stored.title }]);
+    expect(read.value.unsigned).toEqual([{ id: stored.id, title: stored.title, reason: 'contentChanged' }]);
     written(await applyImport(await planImport(read.value.entries, read.value.scope), new Map(), { copySuffix: '' }));
     const imported = await db().assessments.get(stored.id);
     expect(imported?.status).toBe('inProgress');
@@ -439,5 +439,23 @@ describe('keeping both copies of a signed assessment', () => {
     expect(again.value.unsigned).toEqual([]);
     written(await applyImport(await planImport(again.value.entries, again.value.scope), new Map(), { copySuffix: '' }));
     expect((await db().assessments.get(stored.id))?.status).toBe('signed');
+  });
+
+  it('imports a sign-off whose declaration was changed after signing as not signed off: its signature fails', async () => {
+    const { signOffAssessment } = await import('../../src/storage/lifecycle');
+    const stored = await seed();
+    await signOffAssessment(stored.id, { name: 'J. Weber', role: 'DPO', date: '2026-11-29', statement: 'Reviewed.' });
+    const document = await exportBackup();
+    const signOff = document.assessments[0]?.assessment.signOff;
+    if (!signOff?.signature) throw new Error('the sign-off was not signed with a key');
+    // The content hash still matches the answers; only who signed was rewritten.
+    signOff.name = 'Someone Else';
+
+    fresh();
+    const read = await readImportFile(fileOf(document));
+    if (!read.ok) throw new Error('refused');
+    expect(read.value.unsigned).toEqual([{ id: stored.id, title: stored.title, reason: 'signatureInvalid' }]);
+    expect(read.value.entries[0]?.assessment).toMatchObject({ status: 'inProgress' });
+    expect(read.value.entries[0]?.assessment.signOff).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/engine/canonical';
 import type { HistoryRecord } from '../../src/engine/records';
+import { verifySignOff } from '../../src/engine/sign-off-signature';
 import { signedContent } from '../../src/engine/signed-content';
 import { addEvidence, getEvidence, listEvidence, MAX_EVIDENCE_BYTES, removeEvidence } from '../../src/storage/evidence';
 import {
@@ -116,6 +117,18 @@ describe('sign-off', () => {
     await saveAnswers([{ assessmentId: next.id, questionId: 'q', value: 'conform' }]);
     expect((await listAnswers(id))[0]?.value).toBe('partial');
     expect((await getAssessment(id))?.signOff?.contentHash).toBe(signOff.contentHash);
+  });
+
+  it("signs every sign-off with this device's key, whose private half cannot be read out", async () => {
+    const input = { name: 'Dr. B. Klein', role: 'DPO', date: '2026-11-29', statement: 'Reviewed.' };
+    const first = await signOffAssessment((await seedAssessment({ answers: { q: 'conform' } })).id, input);
+    const second = await signOffAssessment((await seedAssessment({ answers: { q: 'partial' } })).id, input);
+    expect(await verifySignOff(first)).toBe('valid');
+    expect(await verifySignOff(second)).toBe('valid');
+    expect(second.signature?.publicKey).toBe(first.signature?.publicKey);
+    const stored = await db().keys.get('sign-off');
+    expect(stored?.keys.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', stored?.keys.privateKey as CryptoKey)).rejects.toThrow();
   });
 });
 

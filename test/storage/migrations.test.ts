@@ -61,6 +61,20 @@ const WRITERS: Record<number, (name: string) => Promise<void>> = {
     await v3.table('answers').add(ANSWER);
     v3.close();
   },
+  4: async (name) => {
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      assessments: 'id, questionnaireId, updated, team.shareId',
+      answers: '[assessmentId+questionId], assessmentId',
+      history: '++id, assessmentId, [assessmentId+questionId]',
+      evidence: 'id, assessmentId, [assessmentId+questionId]',
+      keys: 'id',
+    });
+    await v4.open();
+    await v4.table('assessments').add({ ...ASSESSMENT, revision: 1 });
+    await v4.table('answers').add(ANSWER);
+    v4.close();
+  },
 };
 
 describe('database migrations', () => {

@@ -123,7 +123,7 @@ describe('the backup panel', () => {
     await user.upload(screen.getByLabelText('Sicherung oder Bericht importieren'), jsonFile(await backup.blob.text()));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Einige Nachweisdateien dieser Sicherung sind von einer Art, die beim Öffnen Code ausführen kann: „rapport.html“ und „logo.png“.',
+      'Einige Nachweisdateien dieser Sicherung sind von einer Art, die beim Öffnen Code ausführen kann: „logo.png“ und „rapport.html“.',
     );
     expect(alert).not.toHaveTextContent('policy.txt');
     expect((await db().evidence.toArray()).map((file) => file.name).sort()).toEqual([

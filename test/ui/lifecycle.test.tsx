@@ -84,7 +84,9 @@ describe('sign-off', () => {
     await user.type(await screen.findByLabelText('Role'), 'DPO');
     await user.click(screen.getByRole('button', { name: 'Sign off and make read-only' }));
     expect(await screen.findByText(/Signed off by A\. Martin \(DPO\)/)).toBeInTheDocument();
-    expect(screen.getByText(/^[0-9a-f]{64}$/)).toBeInTheDocument();
+    // The content fingerprint, and the fingerprint of the key that signed the sign-off on this device.
+    await waitFor(() => expect(screen.getAllByText(/^[0-9a-f]{64}$/)).toHaveLength(2));
+    expect(screen.getByText(/Signing key fingerprint \(SHA-256\)/)).toBeInTheDocument();
 
     await user.click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: /Facts/ }));
     expect(await screen.findByText('This assessment is signed off and read-only.')).toBeInTheDocument();

@@ -103,8 +103,12 @@ export function BackupSection() {
       </p>
       {unsignedOnImport.length > 0 && (
         <div role="alert" className="notice warning">
-          {unsignedOnImport.map((title) => (
-            <p key={title}>{t('backup:import.signOffNotKept', { title })}</p>
+          {unsignedOnImport.map(({ id, title, reason }) => (
+            <p key={id}>
+              {t(reason === 'signatureInvalid' ? 'backup:import.signatureNotKept' : 'backup:import.signOffNotKept', {
+                title,
+              })}
+            </p>
           ))}
         </div>
       )}

@@ -11,6 +11,7 @@ import { reopenTogether, signOffTogether, type TeamView, teamErrorCode } from '.
 import { DateField } from '../common/DateField';
 import { useLanguage } from '../common/useLanguage';
 import { teamErrorText } from '../team/team-error-text';
+import { SignatureLine } from './SignatureLine';
 import '../../i18n/team-resources';
 
 /**
@@ -67,6 +68,7 @@ export function SignOffPanel({ assessment, team }: { assessment: AssessmentRecor
         <p>
           {t('signoff.hash')}: <code className="hash">{signOff.contentHash}</code>
         </p>
+        <SignatureLine signOff={signOff} shared={team !== undefined} />
         <p className="hint">{formatDateTime(signOff.signedAt, language)}</p>
         {team?.nextRevisionId ? null : mayDecide ? (
           <button type="button" disabled={busy} onClick={reopen}>

@@ -1,4 +1,4 @@
-/** Base64 for evidence files, the same in Node, a browser and a Web Worker. */
+/** Base64 for evidence files and signatures, the same in Node, a browser and a Web Worker. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i += 1) LOOKUP[ALPHABET.charCodeAt(i)] = i;
