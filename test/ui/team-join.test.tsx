@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -106,7 +106,8 @@ describe('opening an invitation', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Cette invitation n’a pas pu être ouverte. Cette invitation a expiré.',
     );
-    expect(screen.getByRole('heading', { name: 'Rejoindre une évaluation partagée' })).toHaveFocus();
+    const heading = screen.getByRole('heading', { name: 'Rejoindre une évaluation partagée' });
+    await waitFor(() => expect(heading).toHaveFocus());
     await userEvent.setup().click(screen.getByRole('link', { name: 'Retour à vos évaluations' }));
     expect(window.location.hash).toBe('#/');
   });

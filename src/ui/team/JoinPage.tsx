@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { revealHidden } from '../../engine/hidden-characters';
@@ -54,8 +54,9 @@ export function JoinPage({ token }: { token: string }) {
     };
   }, [token, navigate]);
 
-  // What the page asks of the user changed: a screen reader or keyboard user starts at its heading.
-  useEffect(() => {
+  // What the page asks of the user changed: a screen reader or keyboard user starts at its heading. A layout effect:
+  // it runs again when a Suspense boundary shows the page again (a namespace still loading), a passive one does not.
+  useLayoutEffect(() => {
     if (view.step !== 'joining' && view.step !== 'sharing') heading.current?.focus();
   }, [view.step]);
 
