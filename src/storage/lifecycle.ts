@@ -1,11 +1,9 @@
 import { sha256Hex } from '../engine/canonical';
 import type { AnswerRecord, AssessmentRecord, EvidenceRecord, HistoryRecord } from '../engine/records';
-import { signSignOff } from '../engine/sign-off-signature';
 import { signedContent } from '../engine/signed-content';
 import type { SignOff } from '../engine/types';
 import { guarded, StorageError } from './errors';
 import { db } from './repository';
-import { signingKey } from './signing-key';
 
 export type AssessmentDetails = Pick<AssessmentRecord, 'title' | 'organisation' | 'aiSystem' | 'assessor'>;
 
@@ -133,6 +131,11 @@ export async function signOffAssessment(
   );
   if (!read.assessment) throw new StorageError('unknown');
   if (read.assessment.status === 'signed') throw new StorageError('readOnly');
+  // Loaded when a user signs off, not with the first page.
+  const [{ signSignOff }, { signingKey }] = await Promise.all([
+    import('../engine/sign-off-signature'),
+    import('./signing-key'),
+  ]);
   const signOff: SignOff = await signSignOff(
     {
       ...input,

@@ -47,11 +47,11 @@ describe('locale files', () => {
   });
 
   it('defines every key the interface asks for, in the namespace the component uses', () => {
-    // team.json and privacy.json join the app namespace under their name once their screens load (src/i18n/app-part.ts).
+    // team.json, privacy.json and signoff.json join the app namespace under their name once their screens load (src/i18n/app-part.ts).
     const part = (name: string) => keysOf(readJson(`locales/en/${name}.json`)).map((k) => `${name}.${k}`);
     const keysIn = (namespace: string) =>
       namespace === 'app'
-        ? [...keysOf(readJson('locales/en/app.json')), ...part('team'), ...part('privacy')]
+        ? [...keysOf(readJson('locales/en/app.json')), ...part('team'), ...part('privacy'), ...part('signoff')]
         : keysOf(readJson(`locales/en/${namespace}.json`));
     const definedIn = (namespace: string) => new Set(keysIn(namespace).map((k) => k.replace(/_(one|other)$/, '')));
     const missing: string[] = [];

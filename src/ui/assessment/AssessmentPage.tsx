@@ -19,6 +19,7 @@ import { useReviewCommentsByQuestion } from '../team/review-comments-by-question
 import { TeamBar } from '../team/TeamBar';
 import { QuestionCard } from './QuestionCard';
 import { SectionNav } from './SectionNav';
+import '../../i18n/signoff-resources';
 
 /** Cards rendered with the section itself; the rest follow in a transition, after the first screen is painted. */
 const FIRST_SCREEN_CARDS = 6;

@@ -13,6 +13,7 @@ import { useLanguage } from '../common/useLanguage';
 import { teamErrorText } from '../team/team-error-text';
 import { SignatureLine } from './SignatureLine';
 import '../../i18n/team-resources';
+import '../../i18n/signoff-resources';
 
 /**
  * Finalise an assessment (read-only, with a content hash), or, once signed, reopen it as the next revision. A shared

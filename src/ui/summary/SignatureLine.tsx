@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keyFingerprint } from '../../engine/sign-off-signature';
 import type { SignOff } from '../../engine/types';
+import '../../i18n/signoff-resources';
 
 /**
  * Which key signed a sign-off, by its fingerprint, and what that does and does not prove. A shared assessment is
@@ -13,7 +13,11 @@ export function SignatureLine({ signOff, shared }: { signOff: SignOff; shared: b
   const { signature } = signOff;
   useEffect(() => {
     let current = true;
-    if (signature) void keyFingerprint(signature).then((value) => current && setFingerprint(value));
+    if (signature) {
+      void import('../../engine/sign-off-signature')
+        .then(({ keyFingerprint }) => keyFingerprint(signature))
+        .then((value) => current && setFingerprint(value));
+    }
     return () => {
       current = false;
     };
